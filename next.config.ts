@@ -1,0 +1,16 @@
+import type { NextConfig } from "next";
+
+const nextConfig: NextConfig = {
+  // Native/WASM and Node-only packages load from node_modules at run time instead of being bundled:
+  // PGlite resolves its WASM and data files relative to its own module.
+  serverExternalPackages: [
+    "@electric-sql/pglite",
+    "@electric-sql/pglite-pgvector",
+    "postgres",
+    "libphonenumber-js",
+  ],
+  typedRoutes: false,
+  devIndicators: false,
+};
+
+export default nextConfig;
