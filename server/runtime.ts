@@ -6,6 +6,7 @@ import { openConfiguredDatabase, type DatabaseHandle } from "@/db/client";
 import { migrate } from "@/db/migrate";
 import { createAuth, type Auth } from "./auth/auth";
 import { ensureDemoWorkspace } from "@/db/seed/demo";
+import { resumeLocalJobs } from "./jobs/local-runner";
 
 export interface Runtime {
   handle: DatabaseHandle;
@@ -31,6 +32,7 @@ async function startRuntime(): Promise<Runtime> {
   await migrate(handle.db);
   const auth = createAuth(handle.db, { secret: authSecret(), baseURL: process.env.BETTER_AUTH_URL });
   if (process.env.HASTECRM_SEED_DEMO !== "0") await ensureDemoWorkspace(handle.db, auth);
+  await resumeLocalJobs(handle.db);
   return { handle, auth };
 }
 

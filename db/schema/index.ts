@@ -11,3 +11,5 @@ export * from "./jobs";
 export * from "./audit";
 export * from "./webhooks";
 export * from "./embeddings";
+export * from "./imports";
+export * from "./search";

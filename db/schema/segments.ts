@@ -1,4 +1,5 @@
-import { boolean, foreignKey, index, jsonb, pgEnum, pgTable, primaryKey, text, uuid } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import { boolean, foreignKey, index, jsonb, pgEnum, pgTable, primaryKey, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { users } from "./auth";
 import { createdAt, updatedAt, workspaceId } from "./columns";
 import { contacts } from "./contacts";
@@ -66,5 +67,7 @@ export const savedViews = pgTable(
   (t) => [
     primaryKey({ columns: [t.workspaceId, t.id] }),
     index("saved_views_owner_idx").on(t.workspaceId, t.ownerId),
+    // One default view per user and object type; the database, not a read-then-write, guarantees it.
+    uniqueIndex("saved_views_default_idx").on(t.workspaceId, t.ownerId, t.objectType).where(sql`is_default`),
   ],
 );

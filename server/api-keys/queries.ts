@@ -1,5 +1,5 @@
 import { and, desc, eq, isNull, lt, or } from "drizzle-orm";
-import { apiKeys, type MemberRole } from "@/db/schema";
+import { apiKeys, users, type MemberRole } from "@/db/schema";
 import type { Executor } from "@/db/types";
 
 export async function findActiveKeyByHash(db: Executor, keyHash: string) {
@@ -30,7 +30,10 @@ export async function insertApiKey(
   db: Executor,
   values: { workspaceId: string; name: string; prefix: string; keyHash: string; role: MemberRole; createdBy: string },
 ) {
-  const [row] = await db.insert(apiKeys).values(values).returning();
+  const [row] = await db.insert(apiKeys).values(values).returning({
+    id: apiKeys.id, name: apiKeys.name, prefix: apiKeys.prefix, role: apiKeys.role,
+    lastUsedAt: apiKeys.lastUsedAt, revokedAt: apiKeys.revokedAt, createdAt: apiKeys.createdAt, createdBy: apiKeys.createdBy,
+  });
   return row!;
 }
 
@@ -39,8 +42,10 @@ export async function findApiKeys(db: Executor, workspaceId: string) {
     .select({
       id: apiKeys.id, name: apiKeys.name, prefix: apiKeys.prefix, role: apiKeys.role,
       lastUsedAt: apiKeys.lastUsedAt, revokedAt: apiKeys.revokedAt, createdAt: apiKeys.createdAt, createdBy: apiKeys.createdBy,
+      createdByName: users.name,
     })
     .from(apiKeys)
+    .leftJoin(users, eq(users.id, apiKeys.createdBy))
     .where(eq(apiKeys.workspaceId, workspaceId))
     .orderBy(desc(apiKeys.createdAt));
 }
@@ -50,6 +55,6 @@ export async function revokeApiKey(db: Executor, params: { workspaceId: string; 
     .update(apiKeys)
     .set({ revokedAt: params.now })
     .where(and(eq(apiKeys.workspaceId, params.workspaceId), eq(apiKeys.id, params.id), isNull(apiKeys.revokedAt)))
-    .returning({ id: apiKeys.id });
-  return rows.length > 0;
+    .returning({ id: apiKeys.id, name: apiKeys.name, prefix: apiKeys.prefix });
+  return rows[0] ?? null;
 }

@@ -1,7 +1,9 @@
-import { and, desc, eq, isNull, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, isNull, sql, type SQL } from "drizzle-orm";
+import { PgTransaction } from "drizzle-orm/pg-core";
 import {
   activities, companies, contacts, contactTags, customFieldDefinitions, dealContacts, deals, emails, memberships, tags, users,
 } from "@/db/schema";
+import { queryRows } from "@/db/sql";
 import type { Executor } from "@/db/types";
 import type { ContactCursor } from "./cursor";
 
@@ -41,10 +43,11 @@ export async function updateContactRow(db: Executor, params: { workspaceId: stri
 
 export async function findContactsPage(
   db: Executor,
-  params: { workspaceId: string; first: number; after: ContactCursor | null; includeDeleted: boolean },
+  params: { workspaceId: string; first: number; after: ContactCursor | null; includeDeleted: boolean; condition?: SQL },
 ) {
   const conditions = [eq(contacts.workspaceId, params.workspaceId)];
   if (!params.includeDeleted) conditions.push(isNull(contacts.deletedAt));
+  if (params.condition) conditions.push(params.condition);
   if (params.after) {
     // Row comparison matches the (workspace_id, created_at desc, id desc) index, so page 200 costs what page 1 does.
     conditions.push(sql`(${contacts.createdAt}, ${contacts.id}) < (${params.after.createdAt}::timestamptz, ${params.after.id}::uuid)`);
@@ -53,15 +56,106 @@ export async function findContactsPage(
     .select({ contact: contacts, cursorCreatedAt: sql<string>`${contacts.createdAt}::text` })
     .from(contacts)
     .where(and(...conditions))
-    .orderBy(desc(contacts.createdAt), desc(contacts.id))
+    // NULLS LAST spells out what drizzle's `.desc()` index columns are (DESC NULLS LAST); plain DESC means
+    // NULLS FIRST, which the planner cannot serve from that index and answers with a sort of every row.
+    .orderBy(sql`${contacts.createdAt} desc nulls last`, sql`${contacts.id} desc nulls last`)
     .limit(params.first + 1);
 }
 
-export async function countContacts(db: Executor, params: { workspaceId: string; includeDeleted: boolean }) {
+/** A page in any sort order (sort.ts builds the ORDER BY and the keyset condition). */
+export async function findContactsPageSorted(
+  db: Executor,
+  params: { workspaceId: string; first: number; includeDeleted: boolean; condition?: SQL; orderBy: SQL; after?: SQL; sortValues: SQL },
+) {
   const conditions = [eq(contacts.workspaceId, params.workspaceId)];
   if (!params.includeDeleted) conditions.push(isNull(contacts.deletedAt));
+  if (params.condition) conditions.push(params.condition);
+  if (params.after) conditions.push(params.after);
+  return db
+    .select({ contact: contacts, sortValues: sql<Array<string | null>>`${params.sortValues}` })
+    .from(contacts)
+    .where(and(...conditions))
+    .orderBy(params.orderBy)
+    .limit(params.first + 1);
+}
+
+export async function countContacts(db: Executor, params: { workspaceId: string; includeDeleted: boolean; condition?: SQL }) {
+  const conditions = [eq(contacts.workspaceId, params.workspaceId)];
+  if (!params.includeDeleted) conditions.push(isNull(contacts.deletedAt));
+  if (params.condition) conditions.push(params.condition);
   const [row] = await db.select({ count: sql<number>`count(*)::int` }).from(contacts).where(and(...conditions));
   return row?.count ?? 0;
+}
+
+/**
+ * Counts matching contacts exactly up to `cap`, within `timeBudgetMs` (PostgreSQL only: PGlite ignores
+ * statement_timeout); past either limit it returns the planner's estimate, flagged as such. An exact
+ * count of a large match reads every matching row; the limits keep every count bounded, and a list
+ * header rarely needs "1,003,217" rather than "about 1.0M".
+ */
+export async function countContactsCapped(
+  db: Executor,
+  params: { workspaceId: string; includeDeleted: boolean; condition?: SQL; cap: number; timeBudgetMs?: number },
+): Promise<{ count: number; isEstimate: boolean }> {
+  const conditions = [eq(contacts.workspaceId, params.workspaceId)];
+  if (!params.includeDeleted) conditions.push(isNull(contacts.deletedAt));
+  if (params.condition) conditions.push(params.condition);
+  const where = and(...conditions)!;
+  const capped = sql`select count(*)::int as n from (select 1 from ${contacts} where ${where} limit ${params.cap + 1}) capped`;
+  let exact: number | null;
+  // Inside a caller's transaction a local statement_timeout would outlive this count, so no budget there.
+  if (params.timeBudgetMs === undefined || db instanceof PgTransaction) {
+    exact = (await queryRows<{ n: number }>(db, capped))[0]?.n ?? 0;
+  } else {
+    const budget = params.timeBudgetMs;
+    exact = await db
+      .transaction(async (tx) => {
+        await tx.execute(sql`select set_config('statement_timeout', ${String(budget)}, true)`);
+        return (await queryRows<{ n: number }>(tx, capped))[0]?.n ?? 0;
+      })
+      .catch((error: unknown) => {
+        if (isQueryCanceled(error)) return null;
+        throw error;
+      });
+  }
+  if (exact !== null && exact <= params.cap) return { count: exact, isEstimate: false };
+  const plan = await queryRows<Record<string, unknown>>(db, sql`explain (format json) select 1 from ${contacts} where ${where}`);
+  const estimate = planRows(plan);
+  return { count: exact === null ? estimate : Math.max(params.cap + 1, estimate), isEstimate: true };
+}
+
+/** 57014 query_canceled: our statement_timeout fired. */
+function isQueryCanceled(error: unknown): boolean {
+  let current: unknown = error;
+  for (let depth = 0; current && depth < 4; depth++) {
+    if ((current as { code?: string }).code === "57014") return true;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return false;
+}
+
+function planRows(rows: Array<Record<string, unknown>>): number {
+  const raw = rows[0]?.["QUERY PLAN"];
+  const parsed = (typeof raw === "string" ? JSON.parse(raw) : raw) as Array<{ Plan?: { "Plan Rows"?: number } }> | undefined;
+  return Math.round(parsed?.[0]?.Plan?.["Plan Rows"] ?? 0);
+}
+
+/** Tags of each contact on a page, for the table's chips. */
+export async function findTagsOfContacts(db: Executor, params: { workspaceId: string; contactIds: string[] }) {
+  const byContact = new Map<string, Array<{ id: string; name: string; color: string }>>();
+  if (params.contactIds.length === 0) return byContact;
+  const rows = await db
+    .select({ contactId: contactTags.contactId, id: tags.id, name: tags.name, color: tags.color })
+    .from(contactTags)
+    .innerJoin(tags, and(eq(tags.workspaceId, contactTags.workspaceId), eq(tags.id, contactTags.tagId)))
+    .where(and(eq(contactTags.workspaceId, params.workspaceId), inArray(contactTags.contactId, params.contactIds)))
+    .orderBy(tags.name);
+  for (const row of rows) {
+    const list = byContact.get(row.contactId) ?? [];
+    list.push({ id: row.id, name: row.name, color: row.color });
+    byContact.set(row.contactId, list);
+  }
+  return byContact;
 }
 
 export async function findCompanyInWorkspace(db: Executor, params: { workspaceId: string; id: string }) {
@@ -135,5 +229,5 @@ export async function findContactProfileParts(db: Executor, params: { workspaceI
       ? db.select({ id: users.id, name: users.name, email: users.email }).from(users).where(eq(users.id, contact.ownerId)).then((r) => r[0] ?? null)
       : Promise.resolve(null),
   ]);
-  return { company, tags: tagRows, activities: activityRows, deals: dealRows, emails: emailRows, customFieldDefinitions: definitions, owner };
+  return { companyRecord: company, tags: tagRows, activities: activityRows, deals: dealRows, emails: emailRows, customFieldDefinitions: definitions, owner };
 }

@@ -1,6 +1,7 @@
 import { parsePhoneNumberFromString, type CountryCode } from "libphonenumber-js";
 import { z } from "zod";
 import { contactSources, lifecycleStages } from "@/db/schema";
+import { filterInputSchema, sortSchema } from "../filters/schemas";
 
 const optionalText = (max: number) =>
   z
@@ -99,8 +100,14 @@ export const updateContactSchema = z.object({
 
 export const listContactsSchema = z.object({
   first: z.number().int().min(1, "must be at least 1").max(500, "must be at most 500").default(50),
-  after: z.string().max(500).nullish(),
+  after: z.string().max(4000).nullish(),
   includeDeleted: z.boolean().optional(),
+  /** The spec's criteria tree; see server/filters. */
+  filters: filterInputSchema.nullish(),
+  /** Keys in priority order; ties always end on id. Omitted: newest first (createdAt desc). */
+  sort: sortSchema.optional(),
+  /** Count every match instead of stopping at the estimate threshold (slower on large results). */
+  exactCount: z.boolean().optional(),
 });
 export type ListContactsInput = z.infer<typeof listContactsSchema>;
 

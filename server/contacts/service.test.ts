@@ -5,6 +5,8 @@ import type { DatabaseHandle } from "@/db/client";
 import { auditLog, contacts } from "@/db/schema";
 import type { ServiceContext } from "@/server/context";
 import { createTestWorkspace, openTestDatabase } from "@/test/db";
+import { createCustomFieldSchema } from "../custom-fields/schemas";
+import { createCustomField } from "../custom-fields/service";
 import { createContactSchema } from "./schemas";
 import * as service from "./service";
 
@@ -14,6 +16,9 @@ let ctx: ServiceContext;
 beforeAll(async () => {
   handle = await openTestDatabase();
   ctx = await createTestWorkspace(handle.db);
+  // Custom field values are validated against their definitions; these are the two the tests write.
+  await createCustomField(ctx, createCustomFieldSchema.parse({ fieldName: "budget", label: "Budget", fieldType: "number" }));
+  await createCustomField(ctx, createCustomFieldSchema.parse({ fieldName: "region", label: "Region", fieldType: "text" }));
 });
 afterAll(async () => handle?.close());
 

@@ -3,11 +3,15 @@ import type { ServiceContext } from "../context";
 import { diffRecords } from "../audit/diff";
 import { listEntityHistory, recordAudit } from "../audit/service";
 import { badRequest, DuplicateContactError, isUniqueViolation, notFound } from "../lib/errors";
-import { decodeCursor, encodeCursor } from "./cursor";
+import { checkCustomFieldValues } from "../custom-fields/service";
+import { conditionToSql } from "../filters/compile";
+import { prepareContactFilter } from "../filters/filter";
+import { decodeCursor, decodeSortedCursor, encodeCursor, encodeSortedCursor } from "./cursor";
 import {
-  countContacts, findActiveContactByEmail, findCompanyInWorkspace, findContactById, findContactProfileParts,
-  findContactsPage, insertContact, isWorkspaceMember, updateContactRow, type ContactRow,
+  countContacts, countContactsCapped, findActiveContactByEmail, findCompanyInWorkspace, findContactById, findContactProfileParts,
+  findContactsPage, findContactsPageSorted, findTagsOfContacts, insertContact, isWorkspaceMember, updateContactRow, type ContactRow,
 } from "./queries";
+import { isDefaultSort, keysetAfterSql, orderBySql, resolveSort, sortSignature, sortValuesSql, tiebreakDirection } from "./sort";
 import type { ContactPatch, CreateContactInput, ListContactsInput } from "./schemas";
 
 export function fullName(contact: Pick<ContactRow, "firstName" | "lastName" | "email">): string {
@@ -48,10 +52,12 @@ export async function createContact(ctx: ServiceContext, input: CreateContactInp
     const existing = await findActiveContactByEmail(tx.db, { workspaceId: ctx.workspaceId, email: input.email });
     if (existing) throw duplicateEmail(existing);
     const source = input.source ?? (ctx.actor.type === "api_key" ? "api" : "manual");
+    const customFields = await checkCustomFieldValues(tx, { objectType: "contact", values: input.customFields ?? {}, partial: false });
     let contact: ContactRow;
     try {
       contact = await insertContact(tx.db, {
         ...input,
+        customFields,
         source,
         workspaceId: ctx.workspaceId,
         ownerId: input.ownerId === undefined ? ctx.actor.userId : input.ownerId,
@@ -83,8 +89,9 @@ export async function updateContact(ctx: ServiceContext, input: { id: string; pa
     // Custom fields merge key by key, so editing one field never drops the others; null clears a key.
     const values: Partial<ContactRow> = { ...patch };
     if (customFieldPatch) {
+      const checked = await checkCustomFieldValues(tx, { objectType: "contact", values: customFieldPatch, partial: true });
       const merged: Record<string, unknown> = { ...before.customFields };
-      for (const [key, value] of Object.entries(customFieldPatch)) {
+      for (const [key, value] of Object.entries(checked)) {
         if (value === null) delete merged[key];
         else merged[key] = value;
       }
@@ -136,22 +143,62 @@ export async function restoreContact(ctx: ServiceContext, input: { id: string })
   });
 }
 
+/** Beyond this many matches the list reports a labelled estimate instead of counting every row. */
+export const EXACT_COUNT_LIMIT = 10_000;
+/** …and beyond this much time spent counting (PostgreSQL), so a count never holds up the page. */
+export const COUNT_TIME_BUDGET_MS = 150;
+
 export async function listContacts(ctx: ServiceContext, input: ListContactsInput) {
-  const after = input.after ? decodeCursor(input.after) : null;
   const includeDeleted = input.includeDeleted ?? false;
-  const [rows, totalCount] = await Promise.all([
-    findContactsPage(ctx.db, { workspaceId: ctx.workspaceId, first: input.first, after, includeDeleted }),
-    countContacts(ctx.db, { workspaceId: ctx.workspaceId, includeDeleted }),
-  ]);
-  const page = rows.slice(0, input.first);
-  const last = page.at(-1);
+  const parsed = input.filters ? await prepareContactFilter(ctx, input.filters) : null;
+  const condition = parsed?.condition ? conditionToSql(parsed.condition, { workspaceId: ctx.workspaceId }) : undefined;
+  // The page reads a few rows in index order; the count reads them all: each gets the plan shape it needs.
+  const pageCondition = parsed?.condition ? conditionToSql(parsed.condition, { workspaceId: ctx.workspaceId, firstRows: true }) : undefined;
+  const scope = { workspaceId: ctx.workspaceId, includeDeleted, condition };
+  const pageScope = { ...scope, condition: pageCondition };
+  const counting = input.exactCount
+    ? countContacts(ctx.db, scope).then((count) => ({ count, isEstimate: false }))
+    : countContactsCapped(ctx.db, { ...scope, cap: EXACT_COUNT_LIMIT, timeBudgetMs: COUNT_TIME_BUDGET_MS });
+
+  let page: Array<{ contact: ContactRow; cursor: string }>;
+  let hasNextPage: boolean;
+  let total: { count: number; isEstimate: boolean };
+  if (isDefaultSort(input.sort)) {
+    const after = input.after ? decodeCursor(input.after) : null;
+    const [rows, counted] = await Promise.all([findContactsPage(ctx.db, { ...pageScope, first: input.first, after }), counting]);
+    hasNextPage = rows.length > input.first;
+    page = rows.slice(0, input.first).map((row) => ({ contact: row.contact, cursor: encodeCursor({ createdAt: row.cursorCreatedAt, id: row.contact.id }) }));
+    total = counted;
+  } else {
+    const sort = input.sort!;
+    const keys = await resolveSort(ctx.db, ctx.workspaceId, sort);
+    const signature = sortSignature(sort);
+    const idDirection = tiebreakDirection(keys, sort);
+    const cursor = input.after ? decodeSortedCursor(input.after, signature, keys.length) : null;
+    const [rows, counted] = await Promise.all([
+      findContactsPageSorted(ctx.db, {
+        ...pageScope,
+        first: input.first,
+        orderBy: orderBySql(keys, idDirection),
+        after: cursor ? keysetAfterSql(keys, idDirection, cursor.values, cursor.id) : undefined,
+        sortValues: sortValuesSql(keys),
+      }),
+      counting,
+    ]);
+    hasNextPage = rows.length > input.first;
+    page = rows.slice(0, input.first).map((row) => ({
+      contact: row.contact,
+      cursor: encodeSortedCursor({ sort: signature, values: row.sortValues, id: row.contact.id }),
+    }));
+    total = counted;
+  }
+  const tagsByContact = await findTagsOfContacts(ctx.db, { workspaceId: ctx.workspaceId, contactIds: page.map((row) => row.contact.id) });
   return {
-    nodes: page.map((row) => ({ ...row.contact, fullName: fullName(row.contact) })),
-    pageInfo: {
-      hasNextPage: rows.length > input.first,
-      endCursor: last ? encodeCursor({ createdAt: last.cursorCreatedAt, id: last.contact.id }) : null,
-    },
-    totalCount,
+    nodes: page.map(({ contact }) => ({ ...contact, fullName: fullName(contact), tags: tagsByContact.get(contact.id) ?? [] })),
+    pageInfo: { hasNextPage, endCursor: page.at(-1)?.cursor ?? null },
+    totalCount: total.count,
+    /** True when totalCount is the planner's estimate (more than EXACT_COUNT_LIMIT matches). */
+    totalCountIsEstimate: total.isEstimate,
   };
 }
 

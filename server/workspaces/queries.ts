@@ -32,3 +32,13 @@ export async function findMembershipsOfUser(db: Executor, userId: string) {
     .where(eq(memberships.userId, userId))
     .orderBy(asc(memberships.createdAt));
 }
+
+export async function findWorkspaceById(db: Executor, id: string, options: { forUpdate?: boolean } = {}) {
+  const query = db.select({ id: workspaces.id, name: workspaces.name }).from(workspaces).where(eq(workspaces.id, id)).limit(1);
+  const rows = options.forUpdate ? await query.for("update") : await query;
+  return rows[0] ?? null;
+}
+
+export async function updateWorkspaceName(db: Executor, params: { id: string; name: string }) {
+  await db.update(workspaces).set({ name: params.name, updatedAt: new Date() }).where(eq(workspaces.id, params.id));
+}

@@ -1,5 +1,10 @@
 import type { Database, Executor } from "@/db/types";
-import { insertMembership, insertWorkspace } from "./queries";
+import { recordAudit } from "../audit/service";
+import type { ServiceContext } from "../context";
+import { requireRole } from "../lib/authorize";
+import { notFound } from "../lib/errors";
+import { findWorkspaceById, insertMembership, insertWorkspace, updateWorkspaceName } from "./queries";
+import type { RenameWorkspaceInput } from "./schemas";
 
 function slugify(text: string): string {
   const base = text.toLowerCase().normalize("NFKD").replace(/[^\w\s-]/g, "").trim().replace(/[\s_-]+/g, "-").slice(0, 40);
@@ -15,4 +20,19 @@ export async function createWorkspaceWithAdmin(db: Executor, input: { name: stri
 export async function createWorkspaceForNewUser(db: Database, user: { userId: string; name: string; email: string }) {
   const owner = user.name.trim() || user.email.split("@")[0] || "My";
   return db.transaction((tx) => createWorkspaceWithAdmin(tx, { name: `${owner}'s workspace`, adminUserId: user.userId }));
+}
+
+export async function renameWorkspace(ctx: ServiceContext, input: RenameWorkspaceInput) {
+  requireRole(ctx, "admin", "rename the workspace");
+  return ctx.db.transaction(async (tx) => {
+    const workspace = await findWorkspaceById(tx, ctx.workspaceId, { forUpdate: true });
+    if (!workspace) throw notFound("Workspace", ctx.workspaceId);
+    if (workspace.name !== input.name) {
+      await updateWorkspaceName(tx, { id: ctx.workspaceId, name: input.name });
+      await recordAudit(tx, ctx, {
+        entityType: "workspace", entityId: ctx.workspaceId, action: "update", changes: { name: { old: workspace.name, new: input.name } },
+      });
+    }
+    return { id: ctx.workspaceId, name: input.name };
+  });
 }

@@ -1,0 +1,283 @@
+/**
+ * Import throughput on PostgreSQL: a generated clean CSV (HubSpot-style headers, as in
+ * ../shared/fixtures/csv/update_existing.csv) imported end to end — upload streamed to storage, format
+ * scan, validation, batched upserts with audit rows — beside a plain COPY of the same rows into a table
+ * with the same indexes, measured in the same run. Peak RSS is sampled through the import.
+ *
+ *   npx tsx bench/scenarios/import.ts --rows 100000      (DATABASE_URL or postgres://postgres@127.0.0.1:5432/postgres)
+ */
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { spawn } from "node:child_process";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import { fileURLToPath } from "node:url";
+import type { Faker } from "@faker-js/faker";
+import postgres from "postgres";
+import { openPostgres } from "@/db/client";
+import { migrate } from "@/db/migrate";
+import { memberships, users, workspaces } from "@/db/schema";
+import type { ServiceContext } from "@/server/context";
+import { storeUpload } from "@/server/files/service";
+import { createLocalStorage } from "@/server/files/storage";
+import { findJob } from "@/server/jobs/queries";
+import { importContacts, previewImport } from "@/server/imports/service";
+
+export interface ImportBenchResult {
+  scenario: "import";
+  rows: number;
+  fileBytes: number;
+  importSeconds: number;
+  importRowsPerSecond: number;
+  endToEndSeconds: number;
+  endToEndRowsPerSecond: number;
+  copySeconds: number;
+  copyRowsPerSecond: number;
+  ratioToCopy: number;
+  peakRssMb: number;
+  baselineRssMb: number;
+  status: string;
+  created: number;
+  target: { ratioToCopy: number; peakRssMb: number };
+  passed: boolean;
+}
+
+const HEADERS = ["Email", "First Name", "Last Name", "Company Name", "Job Title", "HubSpot Score", "Phone Number", "City", "Country/Region"];
+
+interface GeneratedRow {
+  email: string;
+  firstName: string;
+  lastName: string;
+  company: string;
+  title: string;
+  score: number;
+  phone: string;
+  city: string;
+  country: string;
+}
+
+// faker is loaded only by the generating process, so the measured child does not carry it.
+const loadFaker = async () => (await import("@faker-js/faker")).fakerEN;
+
+function* generateRows(faker: Faker, count: number): Generator<GeneratedRow> {
+  faker.seed(1001);
+  for (let i = 0; i < count; i++) {
+    const firstName = faker.person.firstName();
+    const lastName = faker.person.lastName();
+    const local = `${firstName}.${lastName}`.normalize("NFKD").replace(/[^A-Za-z.]/g, "").toLowerCase() || "contact";
+    yield {
+      email: `${local}.${i}@${faker.internet.domainName()}`,
+      firstName, lastName,
+      company: faker.company.name(),
+      title: faker.person.jobTitle(),
+      score: faker.number.int({ min: 0, max: 100 }),
+      phone: `+1 ${faker.string.numeric(3)}-555-${faker.string.numeric(4)}`,
+      city: faker.location.city(),
+      country: "United States",
+    };
+  }
+}
+
+const csvCell = (value: string | number) => {
+  const text = String(value);
+  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+};
+
+async function writeCsv(file: string, rows: number) {
+  const faker = await loadFaker();
+  async function* lines() {
+    yield `${HEADERS.join(",")}\n`;
+    let chunk = "";
+    for (const r of generateRows(faker, rows)) {
+      chunk += `${[r.email, r.firstName, r.lastName, r.company, r.title, r.score, r.phone, r.city, r.country].map(csvCell).join(",")}\n`;
+      if (chunk.length > 1 << 20) {
+        yield chunk;
+        chunk = "";
+      }
+    }
+    if (chunk) yield chunk;
+  }
+  await pipeline(Readable.from(lines()), fs.createWriteStream(file));
+  return fs.statSync(file).size;
+}
+
+/** The same rows as COPY text, in the columns the import fills, for the baseline. */
+async function* copyLines(rows: number, workspaceId: string) {
+  const faker = await loadFaker();
+  const esc = (v: string) => v.replace(/\\/g, "\\\\").replace(/\t/g, "\\t").replace(/\n/g, "\\n");
+  let chunk = "";
+  for (const r of generateRows(faker, rows)) {
+    const custom = JSON.stringify({ score: r.score });
+    chunk += `${[workspaceId, r.email.toLowerCase(), r.firstName, r.lastName, r.company, r.title, r.phone, r.city, r.country, "import", custom].map(esc).join("\t")}\n`;
+    if (chunk.length > 1 << 20) {
+      yield chunk;
+      chunk = "";
+    }
+  }
+  if (chunk) yield chunk;
+}
+
+export async function runImportBench(options: { rows: number; databaseUrl?: string }): Promise<ImportBenchResult> {
+  const adminUrl = options.databaseUrl ?? process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+  const dbName = `hastecrm_bench_import_${process.pid}_${Date.now()}`;
+  const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`create database "${dbName}"`);
+  const url = new URL(adminUrl);
+  url.pathname = `/${dbName}`;
+  const handle = openPostgres(url.toString(), { max: 4 });
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "hastecrm-bench-import-"));
+  try {
+    await migrate(handle.db, { log: () => {} });
+    const [user] = await handle.db.insert(users).values({ id: crypto.randomUUID(), name: "Bench Admin", email: `bench-${Date.now()}@bench.local` }).returning();
+    const [workspace] = await handle.db.insert(workspaces).values({ name: "Bench", slug: `bench-${Date.now()}` }).returning();
+    await handle.db.insert(memberships).values({ workspaceId: workspace!.id, userId: user!.id, role: "admin" });
+    const ctx: ServiceContext = { db: handle.db, workspaceId: workspace!.id, actor: { type: "user", userId: user!.id, name: user!.name, role: "admin" } };
+    const csvFile = path.join(dir, "contacts.csv");
+    const fileBytes = await writeCsv(csvFile, options.rows);
+
+    // Baseline: COPY of the same rows into a table with the same columns and indexes as contacts.
+    const raw = postgres(url.toString(), { max: 1, onnotice: () => {} });
+    await raw.unsafe(`create table contacts_copy_bench (like contacts including all)`);
+    const copyStart = performance.now();
+    const writable = await raw`copy contacts_copy_bench (workspace_id, email, first_name, last_name, company, title, phone, city, country, source, custom_fields) from stdin`.writable();
+    await pipeline(Readable.from(copyLines(options.rows, workspace!.id)), writable);
+    const copySeconds = (performance.now() - copyStart) / 1000;
+    await raw.unsafe(`drop table contacts_copy_bench`);
+    await raw.end();
+
+    // The import runs in a child process that loads only the app, so its peak RSS is the importer's
+    // own (this process holds faker and the generator).
+    const child = await runChild({ databaseUrl: url.toString(), workspaceId: ctx.workspaceId, userId: user!.id, userName: user!.name, csvFile, filesDir: path.join(dir, "files") });
+    const importSeconds = child.importSeconds;
+    const endToEndSeconds = child.endToEndSeconds;
+    const peakRss = child.maxRssBytes;
+    const baselineRss = child.baselineRssBytes;
+    const job = child.job;
+    const copyRowsPerSecond = options.rows / copySeconds;
+    const importRowsPerSecond = options.rows / importSeconds;
+    const result: ImportBenchResult = {
+      scenario: "import",
+      rows: options.rows,
+      fileBytes,
+      importSeconds: round(importSeconds),
+      importRowsPerSecond: Math.round(importRowsPerSecond),
+      endToEndSeconds: round(endToEndSeconds),
+      endToEndRowsPerSecond: Math.round(options.rows / endToEndSeconds),
+      copySeconds: round(copySeconds),
+      copyRowsPerSecond: Math.round(copyRowsPerSecond),
+      ratioToCopy: round(options.rows / endToEndSeconds / copyRowsPerSecond),
+      peakRssMb: Math.round(peakRss / 1048576),
+      baselineRssMb: Math.round(baselineRss / 1048576),
+      status: job.status,
+      created: job.created,
+      target: { ratioToCopy: 0.7, peakRssMb: 400 },
+      passed: false,
+    };
+    result.passed = result.status === "succeeded" && result.created === options.rows && result.ratioToCopy >= 0.7 && result.peakRssMb <= 400;
+    return result;
+  } finally {
+    await handle.close();
+    await admin.unsafe(`drop database if exists "${dbName}" with (force)`);
+    await admin.end();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const round = (n: number) => Math.round(n * 100) / 100;
+
+interface ChildArgs {
+  databaseUrl: string;
+  workspaceId: string;
+  userId: string;
+  userName: string;
+  csvFile: string;
+  filesDir: string;
+}
+
+interface ChildResult {
+  importSeconds: number;
+  endToEndSeconds: number;
+  maxRssBytes: number;
+  baselineRssBytes: number;
+  job: { status: string; created: number };
+}
+
+function runChild(args: ChildArgs): Promise<ChildResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), "--child", JSON.stringify(args)], {
+      stdio: ["ignore", "pipe", "inherit"],
+    });
+    let out = "";
+    child.stdout.on("data", (chunk: Buffer) => (out += chunk.toString()));
+    child.on("error", reject);
+    child.on("exit", (code) => {
+      const line = out.trim().split("\n").at(-1) ?? "";
+      if (code !== 0) return reject(new Error(`import child exited with ${code}: ${out}`));
+      resolve(JSON.parse(line) as ChildResult);
+    });
+  });
+}
+
+/** The measured part: upload (streamed), preview, import job on the in-process runner. */
+async function childImport(args: ChildArgs): Promise<ChildResult> {
+  const handle = openPostgres(args.databaseUrl, { max: 4 });
+  try {
+    const ctx: ServiceContext = { db: handle.db, workspaceId: args.workspaceId, actor: { type: "user", userId: args.userId, name: args.userName, role: "admin" } };
+    const storage = createLocalStorage(args.filesDir);
+    const baselineRssBytes = process.memoryUsage().rss;
+    const endToEndStart = performance.now();
+    const file = await storeUpload(ctx, storage, { fileName: "contacts.csv", contentType: "text/csv", body: fs.createReadStream(args.csvFile) });
+    const preview = await previewImport(ctx, { fileId: file.id }, { storage });
+    const importStart = performance.now();
+    const started = await importContacts(
+      ctx,
+      { fileId: file.id, mapping: preview.suggestedMapping, newCustomFields: preview.newCustomFields, options: { updateExisting: false, skipInvalid: true, notifyOnComplete: false, matchOn: "email", tags: [] } },
+      { storage },
+    );
+    await started.done;
+    const end = performance.now();
+    const job = await findJob(handle.db, { workspaceId: ctx.workspaceId, jobId: started.importId });
+    return {
+      importSeconds: (end - importStart) / 1000,
+      endToEndSeconds: (end - endToEndStart) / 1000,
+      maxRssBytes: process.resourceUsage().maxRSS * 1024,
+      baselineRssBytes,
+      job: { status: job?.status ?? "missing", created: Number((job?.result?.counts as { created?: number } | undefined)?.created ?? 0) },
+    };
+  } finally {
+    await handle.close();
+  }
+}
+
+/** For bench/run.ts's registry. */
+export const importScenario = {
+  name: "import",
+  description: "CSV import end to end on PostgreSQL vs a plain COPY of the same rows; peak RSS",
+  run: (options: { rows?: number; databaseUrl?: string } = {}) => runImportBench({ rows: options.rows ?? 100_000, databaseUrl: options.databaseUrl }),
+};
+
+const childAt = process.argv.indexOf("--child");
+if (childAt > 0) {
+  childImport(JSON.parse(process.argv[childAt + 1]!) as ChildArgs)
+    .then((result) => {
+      console.log(JSON.stringify(result));
+      process.exit(0);
+    })
+    .catch((error: unknown) => {
+      console.error(error);
+      process.exit(1);
+    });
+} else if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const at = process.argv.indexOf("--rows");
+  const rows = at > 0 ? Number(process.argv[at + 1]) : 100_000;
+  runImportBench({ rows })
+    .then((result) => {
+      console.log(JSON.stringify(result, null, 2));
+      process.exit(result.passed ? 0 : 1);
+    })
+    .catch((error: unknown) => {
+      console.error(error);
+      process.exit(1);
+    });
+}

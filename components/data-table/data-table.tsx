@@ -1,0 +1,333 @@
+"use client";
+
+import {
+  columnResizingFeature, columnSizingFeature, createColumnHelper, functionalUpdate, tableFeatures, useTable,
+  type ColumnDef, type ColumnSizingState, type RowData,
+} from "@tanstack/react-table";
+import { useVirtualizer } from "@tanstack/react-virtual";
+import { useRouter } from "next/navigation";
+import { useEffect, useRef, type CSSProperties, type MouseEvent, type ReactNode } from "react";
+import { Checkbox } from "@/components/ui/checkbox";
+import { cn } from "@/components/ui/cn";
+import { Skeleton } from "@/components/ui/skeleton";
+import { Spinner } from "@/components/ui/button";
+import { HeaderCell } from "./header-cell";
+import { isRowSelected, loadedRowsState, toggleLoadedRows, toggleRow, type RowSelection } from "./selection";
+import { nextSort, type TableSortKey } from "./sorting";
+
+export interface DataTableColumnMeta {
+  /** Fixed CSS width ("240px", "20%") for tables without resizing; resizable tables use the column's `size`. */
+  width?: string;
+  align?: "left" | "right";
+  /** Extra classes for this column's cells. */
+  className?: string;
+  /** Width of the placeholder bar while loading, e.g. "w-32". */
+  skeletonClassName?: string;
+  /** The server field this column sorts by; without it the header does not sort. */
+  sortField?: string;
+  /** The column's name in words, for headers that render markup and for resize handles. */
+  label?: string;
+}
+
+// Server-driven tables sort, filter and page in SQL: the table itself only sizes columns.
+export const dataTableFeatures = tableFeatures({ columnSizingFeature, columnResizingFeature, columnMeta: {} as DataTableColumnMeta });
+export type DataTableFeatures = typeof dataTableFeatures;
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each column keeps its own value type
+export type DataTableColumn<TData extends RowData> = ColumnDef<DataTableFeatures, TData, any>;
+
+export function createDataTableColumnHelper<TData extends RowData>() {
+  return createColumnHelper<DataTableFeatures, TData>();
+}
+
+/** Keyset pages loaded as the user scrolls; rows render virtualised, so 100,000 loaded rows stay smooth. */
+export interface DataTableInfiniteScroll {
+  hasNextPage: boolean;
+  isFetchingNextPage: boolean;
+  fetchNextPage: () => void;
+}
+
+export interface DataTableProps<TData extends RowData> {
+  columns: Array<DataTableColumn<TData>>;
+  data: readonly TData[];
+  getRowId: (row: TData) => string;
+  isLoading?: boolean;
+  skeletonRows?: number;
+  emptyState?: ReactNode;
+  /** Rendered in place of the body when set (takes precedence over data). */
+  errorState?: ReactNode;
+  /** Makes a whole row open this URL on click; cells should still contain a real link for keyboard users. */
+  rowHref?: (row: TData) => string;
+  getRowClassName?: (row: TData) => string | undefined;
+  "aria-label"?: string;
+  className?: string;
+  /** Server-side sort: headers of columns with `meta.sortField` toggle it; shift-click builds a multi-column sort. */
+  sort?: readonly TableSortKey[];
+  onSortChange?: (sort: TableSortKey[]) => void;
+  /** Enables dragging headers to reorder; receives the new order of column ids. */
+  onColumnOrderChange?: (columnIds: string[]) => void;
+  /** Enables resizing from the header's right edge. */
+  columnSizing?: ColumnSizingState;
+  onColumnSizingChange?: (sizing: ColumnSizingState) => void;
+  /** Adds a checkbox column; shift-click selects ranges. */
+  selection?: RowSelection;
+  onSelectionChange?: (selection: RowSelection) => void;
+  /** Virtualised rows in the table's own scroll area, loading the next page near the end. */
+  infinite?: DataTableInfiniteScroll;
+  /** Rows matching in all (aria-rowcount), when more exist than are loaded. */
+  rowCount?: number;
+  /** Keeps the checkbox and first column in view while scrolling sideways. */
+  stickyFirstColumn?: boolean;
+}
+
+const ROW_HEIGHT = 40;
+const SELECT_WIDTH = 36;
+
+function isInteractive(target: EventTarget | null): boolean {
+  return target instanceof Element && !!target.closest("a, button, input, select, textarea, label, [role='menuitem'], [data-cell-editor]");
+}
+
+export function DataTable<TData extends RowData>(props: DataTableProps<TData>) {
+  const {
+    columns, data, getRowId, isLoading, skeletonRows = 12, emptyState, errorState, rowHref, getRowClassName, className,
+    sort, onSortChange, onColumnOrderChange, columnSizing, onColumnSizingChange, selection, onSelectionChange,
+    infinite, rowCount, stickyFirstColumn, "aria-label": ariaLabel,
+  } = props;
+  const router = useRouter();
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const anchorRef = useRef<string | null>(null);
+  const isResizable = !!onColumnSizingChange;
+  const hasSelection = !!(selection && onSelectionChange);
+
+  const table = useTable({
+    features: dataTableFeatures,
+    columns,
+    data,
+    getRowId: (row) => getRowId(row),
+    columnResizeMode: "onChange",
+    enableColumnResizing: isResizable,
+    state: columnSizing ? { columnSizing } : undefined,
+    onColumnSizingChange: (updater) => onColumnSizingChange?.(functionalUpdate(updater, columnSizing ?? {})),
+  });
+  const leafColumns = table.getAllLeafColumns();
+  const rows = table.getRowModel().rows;
+  const rowIds = rows.map((row) => row.id);
+  const span = leafColumns.length + (hasSelection ? 1 : 0) + (isResizable ? 1 : 0);
+
+  // TanStack Virtual keeps its own mutable state; the compiler must not memoise around it.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({
+    count: infinite ? rows.length + (infinite.hasNextPage ? 1 : 0) : 0,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 15,
+  });
+  const virtualItems = infinite ? virtualizer.getVirtualItems() : [];
+  const lastIndex = virtualItems.at(-1)?.index ?? -1;
+
+  useEffect(() => {
+    if (!infinite || !infinite.hasNextPage || infinite.isFetchingNextPage) return;
+    // Ask for the next page a screen before the end, so scrolling rarely meets the loader row.
+    if (lastIndex >= rows.length - 20) infinite.fetchNextPage();
+  }, [infinite, lastIndex, rows.length]);
+
+  const onRowClick = (event: MouseEvent<HTMLTableRowElement>, row: TData) => {
+    if (!rowHref || isInteractive(event.target) || window.getSelection()?.toString()) return;
+    const href = rowHref(row);
+    if (event.metaKey || event.ctrlKey) window.open(href, "_blank", "noopener");
+    else router.push(href);
+  };
+
+  const onCheckboxClick = (event: MouseEvent<HTMLInputElement>, id: string) => {
+    if (!selection || !onSelectionChange) return;
+    const next = toggleRow(selection, id, { isRange: event.shiftKey, anchorId: anchorRef.current, rowIds });
+    anchorRef.current = next.anchorId;
+    onSelectionChange(next.selection);
+  };
+
+  const widthOf = (column: (typeof leafColumns)[number]) => (isResizable ? `${column.getSize()}px` : column.columnDef.meta?.width);
+  const firstColumnId = leafColumns[0]?.id;
+  const stickyLeft = (columnId: string | null): CSSProperties | undefined => {
+    if (!stickyFirstColumn) return undefined;
+    if (columnId === null) return { position: "sticky", left: 0 };
+    return columnId === firstColumnId ? { position: "sticky", left: hasSelection ? SELECT_WIDTH : 0 } : undefined;
+  };
+  const stickyCell = "z-10 bg-background group-hover/row:bg-muted group-data-[selected=true]/row:bg-accent";
+
+  const moveColumn = (fromId: string, toId: string) => {
+    const ids = leafColumns.map((column) => column.id);
+    const from = ids.indexOf(fromId);
+    const to = ids.indexOf(toId);
+    if (from === -1 || to === -1) return;
+    ids.splice(to, 0, ...ids.splice(from, 1));
+    onColumnOrderChange?.(ids);
+  };
+
+  const renderRow = (row: (typeof rows)[number], index: number) => {
+    const isSelected = selection ? isRowSelected(selection, row.id) : false;
+    return (
+      <tr
+        key={row.id}
+        data-row-id={row.id}
+        data-selected={isSelected || undefined}
+        aria-rowindex={index + 2}
+        onClick={rowHref ? (event) => onRowClick(event, row.original) : undefined}
+        className={cn(
+          "group/row h-10 border-b border-border transition-colors hover:bg-muted data-[selected=true]:bg-accent",
+          rowHref && "cursor-pointer",
+          getRowClassName?.(row.original),
+        )}
+      >
+        {hasSelection ? (
+          <td style={stickyLeft(null)} className={cn("px-2.5", stickyFirstColumn && stickyCell)}>
+            <Checkbox
+              aria-label="Select row"
+              checked={isSelected}
+              onChange={() => undefined}
+              onClick={(event) => onCheckboxClick(event, row.id)}
+              // Shift-click would otherwise also select the text between the two rows.
+              onMouseDown={(event) => event.shiftKey && event.preventDefault()}
+            />
+          </td>
+        ) : null}
+        {row.getAllCells().map((cell) => {
+          const meta = cell.column.columnDef.meta;
+          const sticky = stickyLeft(cell.column.id);
+          return (
+            <td
+              key={cell.id}
+              style={sticky}
+              className={cn(
+                "max-w-0 truncate px-3 text-[13px]",
+                meta?.align === "right" && "text-right tabular-nums",
+                sticky && cn(stickyCell, "border-r border-border"),
+                meta?.className,
+              )}
+            >
+              <table.FlexRender cell={cell} />
+            </td>
+          );
+        })}
+        {isResizable ? <td aria-hidden /> : null}
+      </tr>
+    );
+  };
+
+  const body = (() => {
+    if (errorState) return <FullWidthRow span={span}>{errorState}</FullWidthRow>;
+    if (isLoading) {
+      return Array.from({ length: skeletonRows }, (_, index) => (
+        <tr key={index} className="h-10 border-b border-border" data-testid="data-table-skeleton-row">
+          {hasSelection ? <td /> : null}
+          {leafColumns.map((column) => (
+            <td key={column.id} className="px-3">
+              <Skeleton className={cn("h-3.5", column.columnDef.meta?.skeletonClassName ?? "w-3/4")} />
+            </td>
+          ))}
+          {isResizable ? <td /> : null}
+        </tr>
+      ));
+    }
+    if (rows.length === 0) return <FullWidthRow span={span}>{emptyState ?? "No rows"}</FullWidthRow>;
+    if (!infinite) return rows.map(renderRow);
+    const paddingTop = virtualItems[0]?.start ?? 0;
+    const paddingBottom = virtualizer.getTotalSize() - (virtualItems.at(-1)?.end ?? 0);
+    return (
+      <>
+        {paddingTop > 0 ? <tr aria-hidden style={{ height: paddingTop }} /> : null}
+        {virtualItems.map((item) => {
+          const row = rows[item.index];
+          if (row) return renderRow(row, item.index);
+          return (
+            <tr key="loader" className="h-10" data-testid="data-table-loading-more">
+              <td colSpan={span} className="px-3 text-[12px] text-muted-foreground">
+                <span className="inline-flex items-center gap-2">
+                  <Spinner className="size-3" /> Loading more…
+                </span>
+              </td>
+            </tr>
+          );
+        })}
+        {paddingBottom > 0 ? <tr aria-hidden style={{ height: paddingBottom }} /> : null}
+      </>
+    );
+  })();
+
+  const pageState = selection ? loadedRowsState(selection, rowIds) : "none";
+  const tableWidth = isResizable ? table.getTotalSize() + (hasSelection ? SELECT_WIDTH : 0) : undefined;
+
+  return (
+    <div
+      ref={scrollRef}
+      className={cn("relative w-full", infinite ? "min-h-0 flex-1 overflow-auto" : "overflow-x-auto", className)}
+      data-testid="data-table-scroll"
+    >
+      <table
+        aria-label={ariaLabel}
+        aria-busy={isLoading || undefined}
+        aria-rowcount={rowCount !== undefined ? rowCount + 1 : undefined}
+        style={tableWidth ? { minWidth: tableWidth } : undefined}
+        className={cn("w-full table-fixed border-separate border-spacing-0", !isResizable && "min-w-[960px]")}
+      >
+        <colgroup>
+          {hasSelection ? <col style={{ width: SELECT_WIDTH }} /> : null}
+          {leafColumns.map((column) => (
+            <col key={column.id} style={{ width: widthOf(column) }} />
+          ))}
+          {isResizable ? <col /> : null}
+        </colgroup>
+        <thead className="sticky top-0 z-20 bg-background">
+          {table.getHeaderGroups().map((headerGroup) => (
+            <tr key={headerGroup.id} aria-rowindex={1}>
+              {hasSelection ? (
+                <th scope="col" style={stickyLeft(null)} className="z-30 h-9 border-b border-border bg-background px-2.5 text-left">
+                  <Checkbox
+                    aria-label="Select all loaded rows"
+                    checked={pageState === "all"}
+                    ref={(element) => {
+                      if (element) element.indeterminate = pageState === "some";
+                    }}
+                    onChange={() => onSelectionChange!(toggleLoadedRows(selection!, rowIds))}
+                  />
+                </th>
+              ) : null}
+              {headerGroup.headers.map((header) => {
+                const meta = header.column.columnDef.meta;
+                const sticky = stickyLeft(header.column.id);
+                const label = meta?.label ?? (typeof header.column.columnDef.header === "string" ? header.column.columnDef.header : header.column.id);
+                return (
+                  <HeaderCell
+                    key={header.id}
+                    columnId={header.column.id}
+                    label={label}
+                    align={meta?.align}
+                    style={sticky}
+                    className={sticky ? "z-30 border-r" : undefined}
+                    sort={sort}
+                    sortField={meta?.sortField}
+                    onSort={onSortChange && sort ? (field, isMulti) => onSortChange(nextSort(sort, field, isMulti)) : undefined}
+                    onMove={onColumnOrderChange ? moveColumn : undefined}
+                    resizeHandler={isResizable && header.column.getCanResize() ? header.getResizeHandler() : undefined}
+                    isResizing={header.column.getIsResizing()}
+                    onResetSize={() => header.column.resetSize()}
+                  >
+                    {header.isPlaceholder ? null : <table.FlexRender header={header} />}
+                  </HeaderCell>
+                );
+              })}
+              {isResizable ? <th aria-hidden className="border-b border-border bg-background" /> : null}
+            </tr>
+          ))}
+        </thead>
+        <tbody className="[&>tr>td]:border-b [&>tr>td]:border-border">{body}</tbody>
+      </table>
+    </div>
+  );
+}
+
+function FullWidthRow({ span, children }: { span: number; children: ReactNode }) {
+  return (
+    <tr>
+      <td colSpan={span}>{children}</td>
+    </tr>
+  );
+}

@@ -1,0 +1,16 @@
+export { cn } from "./cn";
+export { Button, Spinner, buttonClasses, type ButtonProps, type ButtonSize, type ButtonVariant } from "./button";
+export { Input, Textarea, inputClasses, type InputProps, type TextareaProps } from "./input";
+export { Label } from "./label";
+export { Field, FieldError, FieldHint, type FieldControlProps } from "./field";
+export { Select, type SelectOption, type SelectProps } from "./select";
+export { Checkbox } from "./checkbox";
+export { Card, CardContent, CardDescription, CardFooter, CardHeader, CardTitle } from "./card";
+export { Badge, type BadgeTone } from "./badge";
+export { Skeleton } from "./skeleton";
+export { Dialog, DialogFooter, type DialogProps } from "./dialog";
+export { Tabs, TabsContent, TabsList, TabsTrigger } from "./tabs";
+export { Menu, MenuContent, MenuItem, MenuLabel, MenuSeparator, MenuTrigger } from "./menu";
+export { Alert, EmptyState, ErrorState } from "./states";
+export { Avatar, initials } from "./avatar";
+export { useHydrated } from "./use-hydrated";

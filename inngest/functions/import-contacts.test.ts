@@ -1,0 +1,70 @@
+import fs from "node:fs";
+import path from "node:path";
+import { InngestTestEngine } from "@inngest/test";
+import { and, eq, isNull, sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { DatabaseHandle } from "@/db/client";
+import { contacts } from "@/db/schema";
+import { createTestWorkspace, openTestDatabase } from "@/test/db";
+import { importContacts, previewImport } from "@/server/imports/service";
+import { fixturesDir, upload, useTemporaryFileStorage } from "@/server/imports/test-helpers";
+import { undoImport } from "@/server/imports/undo-service";
+import { findJob } from "@/server/jobs/queries";
+import type { JobDeps } from "@/server/jobs/step";
+import { importContactsRequested, importUndoRequested } from "../events";
+import { createImportContactsFunction } from "./import-contacts";
+import { createUndoImportFunction } from "./undo-import";
+
+let handle: DatabaseHandle;
+const files = useTemporaryFileStorage();
+beforeAll(async () => {
+  handle = await openTestDatabase();
+});
+afterAll(async () => {
+  await handle?.close();
+  files.cleanup();
+});
+
+const liveContacts = async (workspaceId: string) => {
+  const [row] = await handle.db.select({ count: sql<number>`count(*)::int` }).from(contacts).where(and(eq(contacts.workspaceId, workspaceId), isNull(contacts.deletedAt)));
+  return row!.count;
+};
+
+describe("Inngest functions, run through @inngest/test against a real database", () => {
+  it("import-contacts runs its real steps in 50-row batches, then undo-import reverts it", async () => {
+    const ctx = await createTestWorkspace(handle.db);
+    const fileId = await upload(ctx, files.storage, "pipedrive_people.csv", fs.readFileSync(path.join(fixturesDir, "pipedrive_people.csv")));
+    const preview = await previewImport(ctx, { fileId }, { storage: files.storage });
+    const { importId } = await importContacts(
+      ctx,
+      { fileId, mapping: preview.suggestedMapping, newCustomFields: preview.newCustomFields, options: { updateExisting: false, skipInvalid: true, notifyOnComplete: true, matchOn: "email", tags: [] } },
+      { storage: files.storage, dispatch: false },
+    );
+    const deps: JobDeps & { batchSize: number } = { db: handle.db, storage: files.storage, batchSize: 50 };
+
+    const importEngine = new InngestTestEngine({
+      function: createImportContactsFunction(async () => deps),
+      events: [importContactsRequested.create({ workspaceId: ctx.workspaceId, jobId: importId })],
+    });
+    const { result, error, ctx: run } = await importEngine.execute();
+    expect(error).toBeUndefined();
+    expect(result).toMatchObject({ status: "succeeded", counts: { rows: 200, created: 173, invalid: 9, missing: 9, duplicates: 9 } });
+    const stepIds = run.step.run.mock.calls.map((call) => call[0]);
+    expect(stepIds).toEqual(expect.arrayContaining(["prepare", "write-0", "write-1", "write-2", "write-3", "finish"]));
+    expect(await liveContacts(ctx.workspaceId)).toBe(173);
+    const job = await findJob(handle.db, { workspaceId: ctx.workspaceId, jobId: importId });
+    expect(job).toMatchObject({ status: "succeeded", processedCount: 200, progress: 1 });
+
+    const undo = await undoImport(ctx, { importId, force: false }, { dispatch: false });
+    // No Inngest server here: the undo job row exists, nothing has run it, and the function below does.
+    expect(await liveContacts(ctx.workspaceId)).toBe(173);
+    const undoEngine = new InngestTestEngine({
+      function: createUndoImportFunction(async () => deps),
+      events: [importUndoRequested.create({ workspaceId: ctx.workspaceId, jobId: undo.undoJobId! })],
+    });
+    const undone = await undoEngine.execute();
+    expect(undone.error).toBeUndefined();
+    expect(undone.result).toMatchObject({ deleted: 173, reverted: 0, keptEdited: 0 });
+    expect(await liveContacts(ctx.workspaceId)).toBe(0);
+  });
+});

@@ -1,0 +1,8 @@
+import type { JobDeps } from "@/server/jobs/step";
+import { createImportContactsFunction } from "./import-contacts";
+import { createUndoImportFunction } from "./undo-import";
+
+/** Every function the app serves, bound to how it reaches the database and storage. */
+export function createFunctions(getDeps: () => Promise<JobDeps>) {
+  return [createImportContactsFunction(getDeps), createUndoImportFunction(getDeps)];
+}

@@ -1,0 +1,99 @@
+import fs from "node:fs";
+import path from "node:path";
+import { Readable, Transform } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import { createHash } from "node:crypto";
+import type { ByteSource } from "../imports/pipeline/source";
+
+export interface StoredObject {
+  sizeBytes: number;
+  sha256: string;
+}
+
+/**
+ * Where uploaded and generated files live. Only the local-disk driver exists today; an S3-compatible
+ * driver must implement the same four methods (a streamed multipart PUT for `write`, ranged GETs for
+ * `source`) and be selected in `getFileStorage` when S3_BUCKET is set.
+ */
+export interface FileStorage {
+  readonly kind: "local" | "s3";
+  /** Streams `body` to `key`, failing with FileTooLargeError past `maxBytes` (nothing is kept then). */
+  write(key: string, body: AsyncIterable<Uint8Array> | ReadableStream<Uint8Array>, options?: { maxBytes?: number }): Promise<StoredObject>;
+  /** Random-access reads of a stored object. */
+  source(key: string): Promise<ByteSource>;
+  delete(key: string): Promise<void>;
+}
+
+export class FileTooLargeError extends Error {
+  constructor(readonly maxBytes: number) {
+    super(`the file is larger than ${Math.round(maxBytes / 1048576)} MB, the most one upload takes`);
+  }
+}
+
+export function createLocalStorage(root: string): FileStorage {
+  const resolve = (key: string) => {
+    const file = path.resolve(root, key);
+    if (!file.startsWith(path.resolve(root) + path.sep)) throw new Error(`storage key escapes the storage root: ${key}`);
+    return file;
+  };
+  return {
+    kind: "local",
+    async write(key, body, options = {}) {
+      const file = resolve(key);
+      await fs.promises.mkdir(path.dirname(file), { recursive: true });
+      const partial = `${file}.partial-${process.pid}-${Date.now()}`;
+      const hash = createHash("sha256");
+      let size = 0;
+      const limit = options.maxBytes ?? Number.POSITIVE_INFINITY;
+      const meter = new Transform({
+        transform(chunk: Buffer, _encoding, callback) {
+          size += chunk.length;
+          if (size > limit) return callback(new FileTooLargeError(limit));
+          hash.update(chunk);
+          callback(null, chunk);
+        },
+      });
+      const input = body instanceof ReadableStream ? Readable.fromWeb(body as import("node:stream/web").ReadableStream<Uint8Array>) : Readable.from(body);
+      try {
+        await pipeline(input, meter, fs.createWriteStream(partial));
+        await fs.promises.rename(partial, file);
+      } catch (error) {
+        await fs.promises.rm(partial, { force: true });
+        throw error;
+      }
+      return { sizeBytes: size, sha256: hash.digest("hex") };
+    },
+    async source(key) {
+      const file = resolve(key);
+      const { size } = await fs.promises.stat(file);
+      return {
+        size,
+        stream(range = {}) {
+          const end = range.end ?? size;
+          if ((range.start ?? 0) >= end) return Readable.from([]);
+          // createReadStream's `end` is inclusive.
+          return fs.createReadStream(file, { start: range.start ?? 0, end: end - 1, highWaterMark: 1024 * 1024 });
+        },
+      };
+    },
+    async delete(key) {
+      await fs.promises.rm(resolve(key), { force: true });
+    },
+  };
+}
+
+const drivers = new Map<string, FileStorage>();
+
+/** Local disk under HASTECRM_FILES_DIR (default .data/files). S3 is not implemented: say so loudly. */
+export function getFileStorage(): FileStorage {
+  if (process.env.S3_BUCKET) {
+    throw new Error("S3_BUCKET is set but the S3 storage driver is not implemented yet; unset it to store files on local disk");
+  }
+  const root = process.env.HASTECRM_FILES_DIR ?? path.resolve(process.cwd(), ".data", "files");
+  let driver = drivers.get(root);
+  if (!driver) {
+    driver = createLocalStorage(root);
+    drivers.set(root, driver);
+  }
+  return driver;
+}
