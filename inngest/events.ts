@@ -13,3 +13,8 @@ export const embeddingBackfillRequested = eventType("hastecrm/embeddings.backfil
 export const contactEmbeddingRequested = eventType("hastecrm/contact.embedding-requested", {
   schema: z.object({ workspaceId: z.uuid(), contactId: z.uuid() }),
 });
+
+/** Bulk operations over many contacts (update, delete/restore, tags), their undo, and exports. */
+export const bulkOperationRequested = eventType("hastecrm/bulk.requested", { schema: jobEventSchema });
+export const bulkUndoRequested = eventType("hastecrm/bulk.undo-requested", { schema: jobEventSchema });
+export const exportContactsRequested = eventType("hastecrm/export.requested", { schema: jobEventSchema });

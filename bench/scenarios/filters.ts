@@ -7,6 +7,7 @@
  *
  * The first run seeds a workspace of that size (filters-seed.ts); later runs reuse it.
  */
+import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { and, eq, isNull, sql, type SQL } from "drizzle-orm";
@@ -17,7 +18,7 @@ import { queryRows } from "@/db/sql";
 import type { ServiceContext } from "@/server/context";
 import { decodeCursor } from "@/server/contacts/cursor";
 import { countContactsCapped, findContactsPage } from "@/server/contacts/queries";
-import { EXACT_COUNT_LIMIT, listContacts } from "@/server/contacts/service";
+import { COUNT_TIME_BUDGET_MS, EXACT_COUNT_LIMIT, listContacts } from "@/server/contacts/service";
 import { conditionToSql } from "@/server/filters/compile";
 import { prepareContactFilter } from "@/server/filters/filter";
 import type { FilterNode } from "@/server/filters/types";
@@ -52,7 +53,10 @@ export interface FilterBenchResult {
   seeded: boolean;
   seedSeconds: number;
   exactCountLimit: number;
+  countTimeBudgetMs: number;
   postgres: string;
+  /** 1-minute load average when the run ended: timings on a busy machine are not the database's. */
+  loadAverage: number;
   scenarios: ScenarioResult[];
   passed: boolean;
 }
@@ -122,8 +126,9 @@ async function explain(ctx: ServiceContext, query: SQL): Promise<Access> {
 const scopeOf = (ctx: ServiceContext, condition: SQL) =>
   and(eq(contacts.workspaceId, ctx.workspaceId), isNull(contacts.deletedAt), condition)!;
 
-async function compile(ctx: ServiceContext, tree: FilterNode) {
-  return conditionToSql((await prepareContactFilter(ctx, tree)).condition, { workspaceId: ctx.workspaceId });
+/** As contacts.list compiles: `firstRows` for the page query, the plain form for the count. */
+async function compile(ctx: ServiceContext, tree: FilterNode, options: { firstRows?: boolean } = {}) {
+  return conditionToSql((await prepareContactFilter(ctx, tree)).condition, { workspaceId: ctx.workspaceId, ...options });
 }
 
 /** A plan that reads more than half of the workspace's contacts is a whole-table scan, whatever its node type. */
@@ -139,17 +144,19 @@ function result(name: string, kind: ScenarioResult["kind"], timing: Timing, acce
 
 async function filterScenarios(ctx: ServiceContext, name: string, tree: FilterNode, runs: number, total: number): Promise<ScenarioResult[]> {
   const condition = await compile(ctx, tree);
+  const pageCondition = await compile(ctx, tree, { firstRows: true });
   const base = { workspaceId: ctx.workspaceId, includeDeleted: false };
   // First page: parse + compile + the page query, exactly what contacts.list runs for its rows.
   let rows = 0;
   const page = await time(runs, async () => {
-    const compiled = await compile(ctx, tree);
+    const compiled = await compile(ctx, tree, { firstRows: true });
     rows = (await findContactsPage(ctx.db, { ...base, first: 50, after: null, condition: compiled })).length;
   });
-  const pageAccess = await explain(ctx, sql`select ${contacts.id} from ${contacts} where ${scopeOf(ctx, condition)} order by ${contacts.createdAt} desc nulls last, ${contacts.id} desc nulls last limit 51`);
+  const pageAccess = await explain(ctx, sql`select ${contacts.id} from ${contacts} where ${scopeOf(ctx, pageCondition)} order by ${contacts.createdAt} desc nulls last, ${contacts.id} desc nulls last limit 51`);
+  // Count: exact up to EXACT_COUNT_LIMIT within COUNT_TIME_BUDGET_MS, else the labelled estimate.
   let counted = { count: 0, isEstimate: false };
   const count = await time(runs, async () => {
-    counted = await countContactsCapped(ctx.db, { ...base, condition, cap: EXACT_COUNT_LIMIT });
+    counted = await countContactsCapped(ctx.db, { ...base, condition, cap: EXACT_COUNT_LIMIT, timeBudgetMs: COUNT_TIME_BUDGET_MS });
   });
   const countAccess = await explain(ctx, sql`select count(*) from (select 1 from ${contacts} where ${scopeOf(ctx, condition)} limit ${EXACT_COUNT_LIMIT + 1}) capped`);
   // The whole procedure as the table calls it: page, count and tags (page and count run in parallel).
@@ -197,7 +204,8 @@ export async function runFilterBench(options: { contacts: number; databaseUrl?: 
     ];
     return {
       scenario: "filters", contacts: workspace.contacts, seeded: workspace.seeded, seedSeconds: workspace.seedSeconds,
-      exactCountLimit: EXACT_COUNT_LIMIT, postgres: version?.v ?? "?", scenarios, passed: scenarios.every((s) => s.passed),
+      exactCountLimit: EXACT_COUNT_LIMIT, countTimeBudgetMs: COUNT_TIME_BUDGET_MS, postgres: version?.v ?? "?",
+      loadAverage: Math.round(os.loadavg()[0]! * 100) / 100, scenarios, passed: scenarios.every((s) => s.passed),
     };
   } finally {
     await handle.close();

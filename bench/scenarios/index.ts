@@ -4,6 +4,8 @@ import contactsGet from "./contacts-get";
 import contactsListFirst from "./contacts-list-first";
 import contactsListPage200 from "./contacts-list-page-200";
 import contactsUpdate from "./contacts-update";
+import { searchBroadWithFacets, searchFullName, searchPrefix3, searchTypo } from "./search";
+import searchSemantic from "./search-semantic";
 
 /**
  * What `npm run bench` measures, in this order. A scenario is a file here whose default export is
@@ -17,4 +19,9 @@ export const scenarios: ReadonlyArray<Scenario<unknown>> = [
   contactsGet,
   contactsCreate,
   contactsUpdate,
+  searchPrefix3,
+  searchFullName,
+  searchTypo,
+  searchBroadWithFacets,
+  searchSemantic,
 ];

@@ -106,7 +106,7 @@ export function InviteAcceptance({
             You are signed in as {viewer.email}. Only {invitation.email} can accept this invitation.
           </Alert>
           <Button onClick={switchAccount} isLoading={isSwitching} className="w-full justify-center">
-            Sign out and use {invitation.email}
+            Sign out and switch account
           </Button>
         </div>
       </AuthCard>

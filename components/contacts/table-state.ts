@@ -145,11 +145,14 @@ export function resolveTableState(params: TableParams, view: ViewState | null): 
   };
 }
 
-const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+export const isSameValue = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+const same = isSameValue;
 
 /** Which parts of the shown state differ from the view's (or from the defaults without a view). */
+export const emptyTableParams: TableParams = { viewId: null, filters: undefined, sort: undefined, columns: undefined, widths: {}, problems: [] };
+
 export function changedFromView(state: TableState, view: ViewState | null): Array<"filters" | "sort" | "columns"> {
-  const base = resolveTableState({ viewId: null, filters: undefined, sort: undefined, columns: undefined, widths: {}, problems: [] }, view);
+  const base = resolveTableState(emptyTableParams, view);
   const changed: Array<"filters" | "sort" | "columns"> = [];
   if (!same(state.filters, base.filters)) changed.push("filters");
   if (!same(state.sort, base.sort)) changed.push("sort");

@@ -79,6 +79,7 @@ BEGIN
            || setweight(to_tsvector('simple', search_normalize(long_text)), 'D'),
            company, source, tag_ids
     FROM src
+    ORDER BY workspace_id, id
     ON CONFLICT (workspace_id, contact_id) DO UPDATE
       SET names = excluded.names, document = excluded.document, company = excluded.company,
           source = excluded.source, tag_ids = excluded.tag_ids
@@ -87,6 +88,8 @@ BEGIN
   SELECT DISTINCT src.workspace_id, w.term
   FROM src, unnest(tsvector_to_array(to_tsvector('simple', search_normalize(concat_ws(' ', src.full_name, src.company))))) AS w(term)
   WHERE length(w.term) BETWEEN 3 AND 40 AND w.term !~ '^[0-9]+$'
+  -- One key order for every writer, so two imports adding the same new words wait instead of deadlocking.
+  ORDER BY 1, 2
   ON CONFLICT DO NOTHING;
 END $$;
 --> statement-breakpoint
@@ -98,11 +101,13 @@ BEGIN
   IF p_contact_ids IS NULL OR cardinality(p_contact_ids) = 0 OR to_regclass('public.contact_embeddings') IS NULL THEN
     RETURN;
   END IF;
-  INSERT INTO contact_embedding_queue (workspace_id, contact_id)
-  SELECT DISTINCT k.workspace_id, k.contact_id
-  FROM unnest(p_workspace_ids, p_contact_ids) AS k(workspace_id, contact_id)
+  -- The wall clock, not the transaction's start: a drain removes only entries queued before it claimed them.
+  INSERT INTO contact_embedding_queue (workspace_id, contact_id, queued_at)
+  SELECT k.workspace_id, k.contact_id, clock_timestamp()
+  FROM (SELECT DISTINCT workspace_id, contact_id FROM unnest(p_workspace_ids, p_contact_ids) AS u(workspace_id, contact_id)) k
   WHERE k.contact_id IS NOT NULL
     AND EXISTS (SELECT 1 FROM contacts c WHERE c.workspace_id = k.workspace_id AND c.id = k.contact_id)
+  ORDER BY 1, 2
   ON CONFLICT (workspace_id, contact_id) DO UPDATE SET queued_at = excluded.queued_at;
 END $$;
 --> statement-breakpoint

@@ -72,7 +72,7 @@ export async function findContactsPageSorted(
   if (params.condition) conditions.push(params.condition);
   if (params.after) conditions.push(params.after);
   return db
-    .select({ contact: contacts, sortValues: sql<Array<string | null>>`${params.sortValues}` })
+    .select({ contact: contacts, sortValues: sql<string>`${params.sortValues}` })
     .from(contacts)
     .where(and(...conditions))
     .orderBy(params.orderBy)
@@ -119,9 +119,33 @@ export async function countContactsCapped(
       });
   }
   if (exact !== null && exact <= params.cap) return { count: exact, isEstimate: false };
-  const plan = await queryRows<Record<string, unknown>>(db, sql`explain (format json) select 1 from ${contacts} where ${where}`);
-  const estimate = planRows(plan);
+  const estimate = await estimateMatches(db, where, params.workspaceId);
   return { count: exact === null ? estimate : Math.max(params.cap + 1, estimate), isEstimate: true };
+}
+
+/** Rows a sample must hold from the workspace before it is trusted over the planner. */
+const MIN_SAMPLED_ROWS = 1_000;
+/** About this many table rows are read for a sample, whatever the table's size. */
+const SAMPLE_ROWS = 60_000;
+
+/**
+ * Estimates how many rows match by counting them in a fixed-size page sample (TABLESAMPLE SYSTEM,
+ * repeatable so the figure is stable between calls) and scaling up. The planner's own estimate is
+ * the fallback: it is free, but for combined conditions (ranges, ILIKE, subqueries) it is often off
+ * by a factor of two or more, while the sample is usually within a few percent.
+ */
+async function estimateMatches(db: Executor, where: SQL, workspaceId: string): Promise<number> {
+  const [table] = await queryRows<{ rows: number }>(db, sql`select greatest(reltuples, 0)::float8 as rows from pg_class where oid = 'contacts'::regclass`);
+  const tableRows = table?.rows ?? 0;
+  if (tableRows > 0) {
+    const percent = Math.min(100, (SAMPLE_ROWS / tableRows) * 100);
+    const [sample] = await queryRows<{ hits: number; seen: number }>(db, sql`select count(*) filter (where ${where})::int as hits,
+        count(*) filter (where ${contacts.workspaceId} = ${workspaceId}::uuid)::int as seen
+      from ${contacts} tablesample system (${percent}::float4) repeatable (42)`);
+    if (sample && sample.seen >= MIN_SAMPLED_ROWS) return Math.round(sample.hits / (percent / 100));
+  }
+  const plan = await queryRows<Record<string, unknown>>(db, sql`explain (format json) select 1 from ${contacts} where ${where}`);
+  return planRows(plan);
 }
 
 /** 57014 query_canceled: our statement_timeout fired. */

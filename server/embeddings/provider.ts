@@ -1,3 +1,5 @@
+import { createRequire } from "node:module";
+import path from "node:path";
 import { embed, embedMany } from "ai";
 import { EMBEDDING_DIMENSIONS } from "@/db/schema";
 import { createLocalEmbeddingModel, LOCAL_MODEL_NAME, type EmbeddingModelV4 } from "./local-model";
@@ -9,17 +11,19 @@ export interface EmbeddingProvider {
 }
 
 const OPENAI_MODEL = "text-embedding-3-small";
-// A variable, so bundlers and the type checker leave the optional package alone when it is not installed.
+// Optional, and required by a computed name, so neither the bundler nor the type checker needs it installed.
 const OPENAI_PACKAGE = "@ai-sdk/openai";
 
 interface OpenAiProviderModule {
   createOpenAI(options: { apiKey: string; baseURL?: string }): { embedding(modelId: string): EmbeddingModelV4 };
 }
 
+const requireFromProject = createRequire(path.join(process.cwd(), "package.json"));
+
 async function createOpenAiModel(apiKey: string): Promise<EmbeddingModelV4> {
   let module: OpenAiProviderModule;
   try {
-    module = (await import(/* webpackIgnore: true */ OPENAI_PACKAGE)) as OpenAiProviderModule;
+    module = requireFromProject(OPENAI_PACKAGE) as OpenAiProviderModule;
   } catch {
     throw new Error(`OPENAI_API_KEY is set but ${OPENAI_PACKAGE} is not installed: run \`npm install ${OPENAI_PACKAGE}@4\`, or unset the key to use the local model`);
   }

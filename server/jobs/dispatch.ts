@@ -1,4 +1,4 @@
-import { importContactsRequested, importUndoRequested } from "@/inngest/events";
+import { bulkOperationRequested, bulkUndoRequested, exportContactsRequested, importContactsRequested, importUndoRequested } from "@/inngest/events";
 import { inngest } from "@/inngest/client";
 import type { JobKind } from "@/db/schema";
 import { isInngestConfigured } from "./config";
@@ -6,7 +6,11 @@ import { errorMessage, failJob } from "./lifecycle";
 import { startLocalJob, type LocalRunOptions } from "./local-runner";
 import type { JobDeps, JobRef } from "./step";
 
-const eventsByKind = { import: importContactsRequested, import_undo: importUndoRequested } as const;
+const eventsByKind = {
+  import: importContactsRequested, import_undo: importUndoRequested,
+  bulk_update: bulkOperationRequested, bulk_delete: bulkOperationRequested, bulk_tag: bulkOperationRequested,
+  bulk_undo: bulkUndoRequested, export: exportContactsRequested,
+} as const;
 
 export function runnerForNewJobs(): "inngest" | "local" {
   return isInngestConfigured() ? "inngest" : "local";

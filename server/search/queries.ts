@@ -157,6 +157,15 @@ export async function findTermCandidates(db: Executor, workspaceId: string, word
     limit 40`);
 }
 
+/** The words among `words` that are in the workspace's dictionary of name and company words. */
+export async function findKnownTerms(db: Executor, workspaceId: string, words: string[]): Promise<Set<string>> {
+  if (words.length === 0) return new Set();
+  const rows = await queryRows<{ term: string }>(db, sql`
+    select term from search_terms
+    where workspace_id = ${workspaceId}::uuid and term in (select jsonb_array_elements_text(${JSON.stringify(words)}::jsonb))`);
+  return new Set(rows.map((row) => row.term));
+}
+
 export interface HighlightSources {
   notes: Map<string, string[]>;
   /** Custom fields of type text or textarea: field name → label. */

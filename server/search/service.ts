@@ -2,7 +2,7 @@ import type { ServiceContext } from "../context";
 import { compileContactFilter } from "../filters/filter";
 import type { Highlight, HighlightTerms } from "./highlight";
 import {
-  countMatchesCapped, estimateMatches, estimateSearchRows, findContactSummaries, findFacetCounts, findHighlightSources,
+  countMatchesCapped, estimateMatches, estimateSearchRows, findContactSummaries, findFacetCounts, findHighlightSources, findKnownTerms,
   findRankedCandidates, findTermCandidates, normalizeSearchText, type CandidateRow, type SearchScope,
 } from "./queries";
 import { buildHighlights, decodeSearchCursor, encodeSearchCursor, fullNameOf, toFacets, type SearchFacets } from "./results";
@@ -17,7 +17,10 @@ export const EXACT_COUNT_LIMIT = 10_000;
 const FACET_SAMPLE_TARGET = 1_500;
 /** A facet sample reads at most this many rows (a few thousand pages), whatever it finds there. */
 const FACET_SAMPLE_MAX_ROWS = 60_000;
-/** Fewer exact matches than this and typo-tolerant matching joins in. */
+/**
+ * Fewer exact matches than this and typo-tolerant matching joins in: always when nothing matched, and
+ * for one or two matches when a word is not in the dictionary (a rare real name stays as typed).
+ */
 const FUZZY_BELOW = 3;
 /**
  * Scanning the table in order beats the GIN index once matches are dense: the index lists every match
@@ -97,6 +100,12 @@ async function findMatches(ctx: ServiceContext, scope: SearchScope, tsquery: str
   return { tsquery, candidates, total: Math.max(estimate, EXACT_COUNT_LIMIT + 1), isEstimate: true };
 }
 
+async function hasUnknownWord(ctx: ServiceContext, parsed: ParsedQuery): Promise<boolean> {
+  const words = parsed.words.filter((word) => allowedEdits(word) > 0 && !/^\d+$/.test(word));
+  const known = await findKnownTerms(ctx.db, ctx.workspaceId, words);
+  return words.some((word) => !known.has(word));
+}
+
 async function findCorrections(ctx: ServiceContext, parsed: ParsedQuery): Promise<SearchCorrection[]> {
   const lookups = parsed.words.map(async (word) => {
     if (allowedEdits(word) === 0 || /^\d+$/.test(word)) return { word, suggestions: [] };
@@ -148,7 +157,7 @@ export async function searchContacts(ctx: ServiceContext, rawInput: SearchContac
 
   let matches = await findMatches(ctx, scope, tsquery, [exact]);
   let corrections: SearchCorrection[] = [];
-  if (matches.total < FUZZY_BELOW && !parsed.phoneDigits) {
+  if (matches.total < FUZZY_BELOW && !parsed.phoneDigits && (matches.total === 0 || (await hasUnknownWord(ctx, parsed)))) {
     corrections = await findCorrections(ctx, parsed);
     if (corrections.length > 0) {
       const alternatives = parsed.words.map((word) => corrections.find((c) => c.word === word)?.suggestions ?? []);

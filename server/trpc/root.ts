@@ -1,4 +1,6 @@
 import { apiKeysRouter } from "../api-keys/router";
+import { bulkRouter } from "../bulk/router";
+import { exportsRouter } from "../exports/router";
 import { contactsRouter } from "../contacts/router";
 import { importsRouter } from "../imports/router";
 import { jobsRouter } from "../jobs/router";
@@ -27,6 +29,8 @@ export const appRouter = router({
   insights: insightsRouter,
   filters: filtersRouter,
   search: searchRouter,
+  bulk: bulkRouter,
+  exports: exportsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -103,7 +103,8 @@ export function detectDelimiter(head: Uint8Array, start: number, encoding: FileE
 export function detectHeaderIndex(records: Pick<RecordSpan, "fields" | "blank">[]): number {
   const filled = records.map((r, i) => ({ ...r, i })).filter((r) => !r.blank);
   if (filled.length === 0) return 0;
-  const mode = modeOf(filled.map((r) => r.fields));
+  const tabular = filled.filter((r) => r.fields >= 2);
+  const mode = modeOf((tabular.length > 0 ? tabular : filled).map((r) => r.fields));
   if (mode.value < 2) return filled[0]!.i;
   const minimum = Math.max(2, Math.ceil(mode.value * 0.8));
   return (filled.find((r) => r.fields >= minimum) ?? filled[0]!).i;

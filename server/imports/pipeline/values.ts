@@ -135,7 +135,8 @@ export function parseDate(raw: string): ParsedDate | null {
     if (!month) return null;
     [m, d, y, rest] = [month, Number(match[2]), Number(match[3]), match[4]];
   } else return null;
-  if (y < 100) y += y < 70 ? 2000 : 1900;
+  // Two-digit years: this century unless that lands more than ten years ahead (birthdays, mostly).
+  if (y < 100) y += 2000 + y > new Date().getUTCFullYear() + 10 ? 1900 : 2000;
   if (!validDate(y, m, d)) return null;
   const time = parseTime(rest);
   if (time === undefined) return null;

@@ -1,0 +1,103 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { ListFilter, Plus, Users } from "lucide-react";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { useTRPC } from "@/components/providers/trpc";
+import { SegmentDialog } from "@/components/segments/segment-dialog";
+import { SegmentSelectionActions } from "@/components/segments/selection-actions";
+import { Button } from "@/components/ui/button";
+import { Skeleton } from "@/components/ui/skeleton";
+import { EmptyState } from "@/components/ui/states";
+import { useHydrated } from "@/components/ui/use-hydrated";
+import { ViewNotices } from "@/components/views/view-notices";
+import { ViewsBar, type SavedView } from "@/components/views/views-bar";
+import { ContactsExplorer } from "./contacts-explorer";
+import { numberFormat } from "./format";
+import { NewContactDialog } from "./new-contact-dialog";
+import { useTableUrlState } from "./table/use-table-url-state";
+import { useWorkspaceRole } from "./use-role";
+
+const NO_VIEWS: SavedView[] = [];
+
+/** /contacts: saved views as tabs, the filterable table, and the dialogs that add to it. */
+export function ContactsPage() {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const views = useQuery(trpc.views.listViews.queryOptions({ objectType: "contact" }));
+  // Views failing to load must not take the list down with them: the table opens without them.
+  const url = useTableUrlState(views.isError ? NO_VIEWS : views.data);
+  const { isManager } = useWorkspaceRole();
+  const isHydrated = useHydrated();
+  const [isCreating, setIsCreating] = useState(false);
+  const [isSegmenting, setIsSegmenting] = useState(false);
+
+  return (
+    <>
+      <ContactsExplorer
+        url={url}
+        header={({ totalCount, isEstimate, isError }) => (
+          <div className="flex h-14 shrink-0 items-center justify-between gap-4 px-6">
+            <div className="flex items-baseline gap-3">
+              <h1 className="text-[16px] font-semibold tracking-tight">Contacts</h1>
+              <span className="text-[13px] text-muted-foreground tabular-nums" data-testid="contacts-count">
+                {totalCount === undefined ? (
+                  isError ? null : <Skeleton className="inline-block h-3.5 w-20 align-middle" />
+                ) : (
+                  // Past the server's exact-count limit the total is the planner's estimate, and says so.
+                  `${isEstimate ? "about " : ""}${numberFormat.format(totalCount)} ${totalCount === 1 ? "contact" : "contacts"}`
+                )}
+              </span>
+            </div>
+            <div className="flex items-center gap-2">
+              {isManager ? (
+                <Button variant="outline" onClick={() => setIsSegmenting(true)} disabled={!isHydrated || !url.isReady}>
+                  <ListFilter />
+                  Save as segment
+                </Button>
+              ) : null}
+              <Button onClick={() => setIsCreating(true)} disabled={!isHydrated} data-testid="new-contact">
+                <Plus />
+                New contact
+              </Button>
+            </div>
+          </div>
+        )}
+        above={<ViewsBar views={views.data ?? NO_VIEWS} url={url} isManager={isManager} />}
+        notices={(missingColumns) => (
+          <ViewNotices
+            view={url.view as SavedView | null}
+            missingViewId={url.missingViewId}
+            urlProblems={url.params.problems}
+            missingColumns={missingColumns}
+          />
+        )}
+        bulkActions={(context) => <SegmentSelectionActions context={context} />}
+        emptyState={
+          <EmptyState
+            icon={<Users />}
+            title="No contacts yet"
+            description="Contacts you add appear here, newest first."
+            action={
+              // Named differently from the header's "New contact" so each button has one accessible name.
+              <Button variant="outline" onClick={() => setIsCreating(true)}>
+                <Plus />
+                Add your first contact
+              </Button>
+            }
+          />
+        }
+      />
+      <NewContactDialog open={isCreating} onOpenChange={setIsCreating} onCreated={() => undefined} />
+      {isSegmenting ? (
+        <SegmentDialog
+          open
+          onOpenChange={setIsSegmenting}
+          initial={{ criteria: url.state.filters, name: (url.view as SavedView | null)?.name ?? "" }}
+          onSaved={(segment) => router.push(`/segments/${segment.id}`)}
+        />
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,123 @@
+import { and, eq, sql } from "drizzle-orm";
+import { auditLog, contacts, contactTags, type FieldChanges } from "@/db/schema";
+import type { Executor } from "@/db/types";
+import { insertAuditEntries, type AuditEntryInput } from "../audit/queries";
+import { runOnce } from "../jobs/ledger";
+import { publishJobChange } from "../jobs/progress";
+import { findJob, incrementJobCounts, updateJob } from "../jobs/queries";
+import type { JobDeps, JobRef, JobStep } from "../jobs/step";
+import { columnValue, liveEmails, type AuditActor } from "./apply";
+import { findJobAuditPage } from "./queries";
+import { DEFAULT_BATCH_SIZE } from "./schemas";
+
+interface UndoInput {
+  sourceJobId: string;
+  actor: AuditActor;
+  [key: string]: unknown;
+}
+
+type AuditRow = Awaited<ReturnType<typeof findJobAuditPage>>[number];
+
+/** The column values an entry's `old` side describes; custom fields are set or removed key by key. */
+function revertValues(changes: FieldChanges) {
+  const columns: Record<string, unknown> = {};
+  const setCustom: Record<string, unknown> = {};
+  const removeCustom: string[] = [];
+  for (const [field, change] of Object.entries(changes)) {
+    if (field.startsWith("customFields.")) {
+      const name = field.slice("customFields.".length);
+      if (change.old === null || change.old === undefined) removeCustom.push(name);
+      else setCustom[name] = change.old;
+    } else if (field !== "tagIds") {
+      columns[field] = columnValue(field, change.old);
+    }
+  }
+  return { columns, setCustom, removeCustom };
+}
+
+/** Puts one contact back as the entry found it; returns an error text when that is no longer possible. */
+async function revertEntry(tx: Executor, workspaceId: string, entry: AuditRow): Promise<string | null> {
+  const contactId = entry.entityId!;
+  const scope = and(eq(contacts.workspaceId, workspaceId), eq(contacts.id, contactId));
+  const metadata = entry.metadata as { addedTagIds?: string[]; removedTagIds?: string[] };
+  if (metadata.addedTagIds || metadata.removedTagIds) {
+    for (const tagId of metadata.addedTagIds ?? []) {
+      await tx.delete(contactTags).where(and(eq(contactTags.workspaceId, workspaceId), eq(contactTags.contactId, contactId), eq(contactTags.tagId, tagId)));
+    }
+    const removed = metadata.removedTagIds ?? [];
+    if (removed.length > 0) await tx.insert(contactTags).values(removed.map((tagId) => ({ workspaceId, contactId, tagId }))).onConflictDoNothing();
+    return null;
+  }
+  const { columns, setCustom, removeCustom } = revertValues(entry.changes);
+  if (entry.action === "delete") {
+    const [row] = await tx.select({ email: contacts.email }).from(contacts).where(scope);
+    if (row && (await liveEmails(tx, workspaceId, [row.email])).size > 0) return `another live contact has the email ${row.email}`;
+  }
+  const hasCustom = Object.keys(setCustom).length > 0 || removeCustom.length > 0;
+  await tx
+    .update(contacts)
+    .set({
+      ...(columns as Partial<typeof contacts.$inferInsert>),
+      ...(hasCustom ? { customFields: sql`(${contacts.customFields} || ${JSON.stringify(setCustom)}::jsonb) - ${removeCustom}::text[]` } : {}),
+      updatedAt: new Date(),
+    })
+    .where(scope);
+  return null;
+}
+
+function inverse(changes: FieldChanges): FieldChanges {
+  return Object.fromEntries(Object.entries(changes).map(([field, change]) => [field, { old: change.new, new: change.old }]));
+}
+
+/**
+ * Reverts a bulk operation from its audit entries (their `old` sides are the before-image), in keyset
+ * batches like the operation itself, and marks the source job undone so it is reverted once.
+ */
+export async function runBulkUndoJob(deps: JobDeps & { batchSize?: number }, ref: JobRef, step: JobStep) {
+  const job = await findJob(deps.db, ref);
+  if (!job) throw new Error(`undo job ${ref.jobId} does not exist`);
+  const input = job.input as UndoInput;
+  const limit = deps.batchSize ?? DEFAULT_BATCH_SIZE;
+
+  await step.run("prepare", async () => {
+    const [row] = await deps.db
+      .select({ count: sql<number>`count(*)::int` })
+      .from(auditLog)
+      .where(and(eq(auditLog.workspaceId, ref.workspaceId), eq(auditLog.jobId, input.sourceJobId), eq(auditLog.entityType, "contact")));
+    await updateJob(deps.db, ref, { status: "running", startedAt: new Date(), totalCount: row?.count ?? 0 });
+    publishJobChange(ref);
+    return { total: row?.count ?? 0 };
+  });
+
+  let afterId: string | null = null;
+  for (let n = 0; ; n++) {
+    const batch = await step.run(`batch-${n}`, () =>
+      runOnce(deps.db, ref, `batch-${n}`, async (tx) => {
+        const entries = await findJobAuditPage(tx, { workspaceId: ref.workspaceId, jobId: input.sourceJobId, afterId, limit });
+        const audit: AuditEntryInput[] = [];
+        let failed = 0;
+        for (const entry of entries) {
+          const error = await revertEntry(tx, ref.workspaceId, entry);
+          if (error) failed++;
+          else audit.push({ workspaceId: ref.workspaceId, entityType: "contact", entityId: entry.entityId, action: "undo", ...input.actor, changes: inverse(entry.changes), jobId: ref.jobId, metadata: { undoOf: input.sourceJobId } });
+        }
+        await insertAuditEntries(tx, audit);
+        await incrementJobCounts(tx, ref, { processed: entries.length, success: entries.length - failed, error: failed, skipped: 0 });
+        return { lastId: entries.at(-1)?.id ?? null, processed: entries.length };
+      }),
+    );
+    publishJobChange(ref);
+    afterId = batch.lastId;
+    if (batch.processed < limit || !batch.lastId) break;
+  }
+
+  return step.run("finish", async () => {
+    const final = (await findJob(deps.db, ref))!;
+    const result = { status: "succeeded" as const, reverted: final.successCount, failed: final.errorCount };
+    await updateJob(deps.db, ref, { status: "succeeded", progress: 1, finishedAt: new Date(), result });
+    const source = await findJob(deps.db, { workspaceId: ref.workspaceId, jobId: input.sourceJobId });
+    await updateJob(deps.db, { workspaceId: ref.workspaceId, jobId: input.sourceJobId }, { result: { ...(source?.result ?? {}), undoJobId: ref.jobId, undoneAt: new Date().toISOString() } });
+    publishJobChange(ref);
+    return result;
+  });
+}
