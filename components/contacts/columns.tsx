@@ -135,6 +135,7 @@ function standardDefinition(spec: StandardColumn, save: SaveCell): DataTableColu
           label={spec.label}
           display={display}
           editor={editor}
+          align={spec.align}
           value={standardValue(contact, spec)}
           onSave={async (next) => {
             const parsed = parseInput(editor.kind as Parameters<typeof parseInput>[0], String(next));
@@ -191,6 +192,7 @@ export function buildContactColumns(
               label={field.label}
               display={renderCustomValue(field, stored)}
               editor={editor}
+              align={field.fieldType === "number" || field.fieldType === "currency" ? "right" : undefined}
               value={customEditorValue(field, stored)}
               onSave={async (next) => {
                 const parsed = customPatchValue(field, next, stored);

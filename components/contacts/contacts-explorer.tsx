@@ -35,7 +35,7 @@ export interface ContactsExplorerProps {
   url: TableUrlState;
   /** A segment page: members only, and insights for the segment. Not part of the URL. */
   segmentId?: string;
-  header: (info: { totalCount: number | undefined; isEstimate: boolean; isError: boolean }) => ReactNode;
+  header: (info: { totalCount: number | undefined; isEstimate: boolean; isError: boolean; isUpdating: boolean }) => ReactNode;
   /** Rendered between the header and the toolbar (saved views). */
   above?: ReactNode;
   /** Notices about the state (dropped view parts); receives the ids of columns that could not be shown. */
@@ -111,7 +111,10 @@ export function ContactsExplorer({ url, segmentId, header, above, notices, bulkA
     return () => clearTimeout(timer);
   }, [widths, widthsSeen, writeWidths]);
 
-  const { columns, missing } = useMemo(() => buildContactColumns(state.columns, fieldsByKey, saveCell), [state.columns, fieldsByKey, saveCell]);
+  // Keyed by the ids, not the array: every URL change parses a new array, and new column definitions
+  // would remount every cell (dropping an edit in progress).
+  const columnKey = state.columns.join(",");
+  const { columns, missing } = useMemo(() => buildContactColumns(columnKey.split(","), fieldsByKey, saveCell), [columnKey, fieldsByKey, saveCell]);
   const choices = useMemo(() => contactColumnChoices(fields), [fields]);
   const labelOf = (field: string) => (field === "firstName" ? "First name" : fieldsByKey.get(field)?.label ?? columnLabel(field, fieldsByKey));
 
@@ -137,7 +140,7 @@ export function ContactsExplorer({ url, segmentId, header, above, notices, bulkA
 
   return (
     <div className="flex h-full min-h-0 flex-col">
-      {header({ totalCount: list.totalCount, isEstimate: list.isEstimate, isError: list.query.isError })}
+      {header({ totalCount: list.totalCount, isEstimate: list.isEstimate, isError: list.query.isError, isUpdating: list.query.isPlaceholderData })}
       {above}
       <div className="flex min-h-11 shrink-0 flex-wrap items-center gap-2 border-b border-border px-4 py-1.5">
         <FilterPopover

@@ -37,11 +37,11 @@ export function ContactsPage() {
     <>
       <ContactsExplorer
         url={url}
-        header={({ totalCount, isEstimate, isError }) => (
+        header={({ totalCount, isEstimate, isError, isUpdating }) => (
           <div className="flex h-14 shrink-0 items-center justify-between gap-4 px-6">
             <div className="flex items-baseline gap-3">
               <h1 className="text-[16px] font-semibold tracking-tight">Contacts</h1>
-              <span className="text-[13px] text-muted-foreground tabular-nums" data-testid="contacts-count">
+              <span className={isUpdating ? "text-[13px] text-muted-foreground/50 tabular-nums" : "text-[13px] text-muted-foreground tabular-nums"} data-testid="contacts-count" aria-busy={isUpdating || undefined}>
                 {totalCount === undefined ? (
                   isError ? null : <Skeleton className="inline-block h-3.5 w-20 align-middle" />
                 ) : (

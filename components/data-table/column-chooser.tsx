@@ -19,7 +19,7 @@ export interface ColumnChoice {
 /** Show, hide and order columns; the keyboard-friendly twin of dragging headers. */
 export function ColumnChooser({
   choices,
-  visible,
+  visible: visibleProp,
   onChange,
 }: {
   choices: readonly ColumnChoice[];
@@ -27,6 +27,18 @@ export function ColumnChooser({
   onChange: (visible: string[]) => void;
 }) {
   const [query, setQuery] = useState("");
+  // Ticks apply at once here; the caller's value (often the URL) may take a render to catch up.
+  const [local, setLocal] = useState(visibleProp);
+  const [seen, setSeen] = useState(visibleProp);
+  if (seen !== visibleProp) {
+    setSeen(visibleProp);
+    setLocal(visibleProp);
+  }
+  const visible = local;
+  const change = (next: string[]) => {
+    setLocal(next);
+    onChange(next);
+  };
   const byId = new Map(choices.map((choice) => [choice.id, choice]));
   const matches = (choice: ColumnChoice) => choice.label.toLowerCase().includes(query.trim().toLowerCase());
   const shown = visible.map((id) => byId.get(id)).filter((choice): choice is ColumnChoice => !!choice && matches(choice));
@@ -39,7 +51,7 @@ export function ColumnChooser({
     const target = index + step;
     if (index === -1 || target < 0 || target >= next.length) return;
     [next[index], next[target]] = [next[target]!, next[index]!];
-    onChange(next);
+    change(next);
   };
 
   return (
@@ -66,7 +78,7 @@ export function ColumnChooser({
                 <Checkbox
                   checked
                   disabled={choice.isRequired}
-                  onChange={() => onChange(visible.filter((id) => id !== choice.id))}
+                  onChange={() => change(visible.filter((id) => id !== choice.id))}
                 />
                 <span className="truncate">{choice.label}</span>
               </label>
@@ -86,7 +98,7 @@ export function ColumnChooser({
               {hidden.filter((choice) => choice.group === group).map((choice) => (
                 <li key={choice.id}>
                   <label className="flex h-8 items-center gap-2 rounded-md px-2 text-[13px] hover:bg-accent">
-                    <Checkbox checked={false} onChange={() => onChange([...visible, choice.id])} />
+                    <Checkbox checked={false} onChange={() => change([...visible, choice.id])} />
                     <span className="truncate">{choice.label}</span>
                   </label>
                 </li>

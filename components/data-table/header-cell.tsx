@@ -74,7 +74,7 @@ export function HeaderCell({
           type="button"
           onClick={(event) => onSort!(sortField!, event.shiftKey)}
           title={`Sort by ${label} (shift-click to add to the sort)`}
-          className={cn("inline-flex max-w-full items-center gap-1 hover:text-foreground", align === "right" && "flex-row-reverse", sorted && "text-foreground")}
+          className={cn("inline-flex max-w-full items-center gap-1 align-middle hover:text-foreground", align === "right" && "flex-row-reverse", sorted && "text-foreground")}
         >
           <span className="truncate">{children}</span>
           <SortIcon aria-hidden className={cn("size-3 shrink-0", !sorted && "opacity-0 group-hover/header:opacity-60")} />

@@ -1,12 +1,13 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { ChartColumn, X } from "lucide-react";
 import type { ReactNode } from "react";
 import { useTRPC } from "@/components/providers/trpc";
 import { lifecycleLabels, type LifecycleStage } from "@/components/contacts/fields";
 import type { FilterNode } from "@/components/filters/types";
 import { Button } from "@/components/ui/button";
+import { cn } from "@/components/ui/cn";
 import { Skeleton } from "@/components/ui/skeleton";
 import { EmptyState, ErrorState } from "@/components/ui/states";
 import { BarListChart, ColumnChart, FunnelChart } from "./charts";
@@ -46,7 +47,7 @@ export function InsightsPanel({
   onClose: () => void;
 }) {
   const trpc = useTRPC();
-  const insights = useQuery(trpc.insights.contactInsights.queryOptions({ filters, segmentId }));
+  const insights = useQuery({ ...trpc.insights.contactInsights.queryOptions({ filters, segmentId }), placeholderData: keepPreviousData });
 
   let body: ReactNode;
   if (insights.isPending) {
@@ -128,7 +129,7 @@ export function InsightsPanel({
           <X />
         </Button>
       </div>
-      <div className="min-h-0 flex-1 overflow-y-auto">{body}</div>
+      <div className={cn("min-h-0 flex-1 overflow-y-auto", insights.isPlaceholderData && "opacity-60 transition-opacity")}>{body}</div>
       <p className="shrink-0 border-t border-border px-4 py-2 text-[11px] text-muted-foreground">Click a bar to narrow the table to it.</p>
     </aside>
   );

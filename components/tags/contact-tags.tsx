@@ -39,11 +39,12 @@ export function ContactTags({ contactId, tags, compact }: { contactId: string; t
         }}
         className={cn(
           "inline-flex h-5 shrink-0 items-center gap-1 rounded-md border border-dashed border-border px-1 text-[12px] text-muted-foreground hover:border-foreground/40 hover:text-foreground",
-          compact && tags.length > 0 && "opacity-0 group-hover/row:opacity-100 focus-visible:opacity-100",
+          // In a table row the button shows on hover or focus, so a column of empty cells does not read "+ Tag" 100 times.
+          compact && "opacity-0 group-hover/row:opacity-100 focus-visible:opacity-100 aria-expanded:opacity-100",
         )}
       >
         <Plus className="size-3" />
-        {tags.length === 0 || !compact ? <span>Tag</span> : null}
+        {tags.length === 0 ? <span>Tag</span> : null}
       </button>
       {tagging.error ? (
         <span role="alert" title={tagging.error} className="inline-flex min-w-0 items-center gap-1 truncate text-[12px] text-destructive">

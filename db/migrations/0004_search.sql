@@ -11,12 +11,11 @@ AS $$ SELECT public.unaccent('public.unaccent'::regdictionary, value) $$;
 --> statement-breakpoint
 -- Lower case, accents folded, punctuation turned into spaces: "José.O'Brien@Acme-Corp.com" becomes
 -- "jose o brien acme corp com", so emails are found by local part and by domain, and the text search
--- parser never sees emails, URLs or markup as single tokens. server/search/tokens.ts mirrors it.
+-- parser never sees emails, URLs or markup as single tokens. (regexp_replace: translate() with this many
+-- characters measured 5x slower.) server/search/highlight.ts folds the same way for snippets.
 CREATE OR REPLACE FUNCTION search_normalize(value text) RETURNS text
 LANGUAGE sql IMMUTABLE PARALLEL SAFE
-AS $$ SELECT translate(lower(search_unaccent(coalesce(value, ''))),
-  '!"#$%&''()*+,-./:;<=>?@[\]^_`{|}~‘’“”–—•·',
-  '                                          ') $$;
+AS $$ SELECT regexp_replace(lower(search_unaccent(coalesce(value, ''))), '[!-/:-@\[-`{-~‘’“”–—•·]', ' ', 'g') $$;
 --> statement-breakpoint
 -- Every run of at least four trailing digits of a phone (an extension after "x"/"ext" left out), so a
 -- prefix search on one of them finds any part of the number: "555 0123", "4155550123", "+1 415 555 0123"
@@ -30,53 +29,75 @@ AS $$
 $$;
 --> statement-breakpoint
 -- Recomputes the search rows of the given contacts: deleted or soft-deleted contacts lose theirs, live
--- ones get a fresh document. Called by the triggers below with the contacts a statement touched.
-CREATE OR REPLACE FUNCTION contact_search_refresh(p_workspace_ids uuid[], p_contact_ids uuid[]) RETURNS void
+-- ones get a fresh document. Called by the triggers below with the contacts a statement touched;
+-- `p_is_new` (an INSERT) skips what a contact that did not exist cannot have yet: a row, notes, tags.
+-- Every lookup is a LATERAL … OFFSET 0 on the primary key alone (deleted_at is tested outside it):
+-- without fresh statistics (autovacuum off, PGlite, mid-import) the planner took "deleted_at IS NULL"
+-- as selective and read contacts through the partial email index, i.e. the whole workspace per
+-- contact, which made a 1M-contact load quadratic.
+CREATE OR REPLACE FUNCTION contact_search_refresh(p_workspace_ids uuid[], p_contact_ids uuid[], p_is_new boolean DEFAULT false) RETURNS void
 LANGUAGE plpgsql AS $$
 BEGIN
   IF p_contact_ids IS NULL OR cardinality(p_contact_ids) = 0 THEN
     RETURN;
   END IF;
 
-  DELETE FROM contact_search s
-  USING unnest(p_workspace_ids, p_contact_ids) AS k(workspace_id, contact_id)
-  WHERE s.workspace_id = k.workspace_id AND s.contact_id = k.contact_id
-    AND NOT EXISTS (
-      SELECT 1 FROM contacts c
-      WHERE c.workspace_id = k.workspace_id AND c.id = k.contact_id AND c.deleted_at IS NULL);
+  IF NOT p_is_new THEN
+    DELETE FROM contact_search
+    WHERE ctid = ANY (ARRAY(
+      SELECT row.ctid
+      FROM unnest(p_workspace_ids, p_contact_ids) AS k(workspace_id, contact_id)
+      CROSS JOIN LATERAL (
+        SELECT s.ctid FROM contact_search s
+        WHERE s.workspace_id = k.workspace_id AND s.contact_id = k.contact_id OFFSET 0) row
+      WHERE NOT EXISTS (
+        SELECT 1 FROM (
+          SELECT c.deleted_at FROM contacts c
+          WHERE c.workspace_id = k.workspace_id AND c.id = k.contact_id OFFSET 0) live
+        WHERE live.deleted_at IS NULL)));
+  END IF;
 
   WITH keys AS (
     SELECT DISTINCT k.workspace_id, k.contact_id
     FROM unnest(p_workspace_ids, p_contact_ids) AS k(workspace_id, contact_id)
   ), src AS (
-    SELECT c.workspace_id, c.id, c.first_name, c.last_name, c.email, c.company, c.title, c.department,
-           c.phone, c.mobile, c.source,
-           concat_ws(' ', c.first_name, c.last_name) AS full_name,
-           left(concat_ws(' ',
-             (SELECT string_agg(n.body, ' ')
-                FROM (SELECT body FROM notes n
-                      WHERE n.workspace_id = c.workspace_id AND n.contact_id = c.id
-                      ORDER BY n.created_at DESC LIMIT 50) n),
-             (SELECT string_agg(f.value, ' ')
-                FROM jsonb_each_text(c.custom_fields) f
-                JOIN custom_field_definitions d
-                  ON d.workspace_id = c.workspace_id AND d.object_type = 'contact' AND d.field_name = f.key
-                 AND d.field_type IN ('text', 'textarea') AND d.archived_at IS NULL)
-           ), 20000) AS long_text,
-           (SELECT coalesce(array_agg(t.tag_id ORDER BY t.tag_id), '{}')
-              FROM contact_tags t WHERE t.workspace_id = c.workspace_id AND t.contact_id = c.id) AS tag_ids
+    SELECT c.workspace_id, c.id, c.company, c.source,
+           to_tsvector('simple', search_normalize(concat_ws(' ', c.first_name, c.last_name))) AS names,
+           search_normalize(concat_ws(' ', c.email, c.company))
+             || CASE WHEN c.phone IS NULL THEN '' ELSE ' ' || search_phone_terms(c.phone) END
+             || CASE WHEN c.mobile IS NULL THEN '' ELSE ' ' || search_phone_terms(c.mobile) END AS b_text,
+           search_normalize(concat_ws(' ', c.title, c.department)) AS c_text,
+           search_normalize(left(concat_ws(' ',
+             CASE WHEN NOT p_is_new THEN
+               (SELECT string_agg(n.body, ' ')
+                  FROM (SELECT body FROM notes n
+                        WHERE n.workspace_id = c.workspace_id AND n.contact_id = c.id
+                        ORDER BY n.created_at DESC LIMIT 50) n)
+             END,
+             CASE WHEN c.custom_fields <> '{}'::jsonb THEN
+               (SELECT string_agg(f.value, ' ')
+                  FROM jsonb_each_text(c.custom_fields) f
+                  JOIN custom_field_definitions d
+                    ON d.workspace_id = c.workspace_id AND d.object_type = 'contact' AND d.field_name = f.key
+                   AND d.field_type IN ('text', 'textarea') AND d.archived_at IS NULL)
+             END
+           ), 20000)) AS d_text,
+           CASE WHEN p_is_new THEN '{}'::uuid[] ELSE
+             (SELECT coalesce(array_agg(t.tag_id ORDER BY t.tag_id), '{}')
+                FROM contact_tags t WHERE t.workspace_id = c.workspace_id AND t.contact_id = c.id)
+           END AS tag_ids
     FROM keys k
-    JOIN contacts c ON c.workspace_id = k.workspace_id AND c.id = k.contact_id
+    CROSS JOIN LATERAL (
+      SELECT * FROM contacts c
+      WHERE c.workspace_id = k.workspace_id AND c.id = k.contact_id OFFSET 0) c
     WHERE c.deleted_at IS NULL
   ), written AS (
     INSERT INTO contact_search (workspace_id, contact_id, names, document, company, source, tag_ids)
-    SELECT workspace_id, id,
-           to_tsvector('simple', search_normalize(full_name)),
-           setweight(to_tsvector('simple', search_normalize(full_name)), 'A')
-           || setweight(to_tsvector('simple', search_normalize(concat_ws(' ', email, company))
-                || ' ' || search_phone_terms(phone) || ' ' || search_phone_terms(mobile)), 'B')
-           || setweight(to_tsvector('simple', search_normalize(concat_ws(' ', title, department))), 'C')
-           || setweight(to_tsvector('simple', search_normalize(long_text)), 'D'),
+    SELECT workspace_id, id, names,
+           setweight(names, 'A')
+           || setweight(to_tsvector('simple', b_text), 'B')
+           || setweight(to_tsvector('simple', c_text), 'C')
+           || setweight(to_tsvector('simple', d_text), 'D'),
            company, source, tag_ids
     FROM src
     ORDER BY workspace_id, id
@@ -86,7 +107,7 @@ BEGIN
   )
   INSERT INTO search_terms (workspace_id, term)
   SELECT DISTINCT src.workspace_id, w.term
-  FROM src, unnest(tsvector_to_array(to_tsvector('simple', search_normalize(concat_ws(' ', src.full_name, src.company))))) AS w(term)
+  FROM src, unnest(tsvector_to_array(src.names) || tsvector_to_array(to_tsvector('simple', search_normalize(src.company)))) AS w(term)
   WHERE length(w.term) BETWEEN 3 AND 40 AND w.term !~ '^[0-9]+$'
   -- One key order for every writer, so two imports adding the same new words wait instead of deadlocking.
   ORDER BY 1, 2
@@ -95,7 +116,7 @@ END $$;
 --> statement-breakpoint
 -- Queues contacts for re-embedding, but only where semantic search exists (pgvector installed and
 -- its table created); elsewhere the queue would only grow.
-CREATE OR REPLACE FUNCTION contact_embedding_enqueue(p_workspace_ids uuid[], p_contact_ids uuid[]) RETURNS void
+CREATE OR REPLACE FUNCTION contact_embedding_enqueue(p_workspace_ids uuid[], p_contact_ids uuid[], p_is_new boolean DEFAULT false) RETURNS void
 LANGUAGE plpgsql AS $$
 BEGIN
   IF p_contact_ids IS NULL OR cardinality(p_contact_ids) = 0 OR to_regclass('public.contact_embeddings') IS NULL THEN
@@ -106,7 +127,8 @@ BEGIN
   SELECT k.workspace_id, k.contact_id, clock_timestamp()
   FROM (SELECT DISTINCT workspace_id, contact_id FROM unnest(p_workspace_ids, p_contact_ids) AS u(workspace_id, contact_id)) k
   WHERE k.contact_id IS NOT NULL
-    AND EXISTS (SELECT 1 FROM contacts c WHERE c.workspace_id = k.workspace_id AND c.id = k.contact_id)
+    -- A note or activity deleted along with its contact must not queue the contact being deleted.
+    AND (p_is_new OR EXISTS (SELECT 1 FROM contacts c WHERE c.workspace_id = k.workspace_id AND c.id = k.contact_id OFFSET 0))
   ORDER BY 1, 2
   ON CONFLICT (workspace_id, contact_id) DO UPDATE SET queued_at = excluded.queued_at;
 END $$;
@@ -118,8 +140,8 @@ DECLARE
   ids uuid[];
 BEGIN
   SELECT array_agg(workspace_id), array_agg(id) INTO ws, ids FROM new_rows WHERE deleted_at IS NULL;
-  PERFORM contact_search_refresh(ws, ids);
-  PERFORM contact_embedding_enqueue(ws, ids);
+  PERFORM contact_search_refresh(ws, ids, true);
+  PERFORM contact_embedding_enqueue(ws, ids, true);
   RETURN NULL;
 END $$;
 --> statement-breakpoint
@@ -192,8 +214,12 @@ BEGIN
   UPDATE contact_search s
   SET tag_ids = (SELECT coalesce(array_agg(t.tag_id ORDER BY t.tag_id), '{}')
                  FROM contact_tags t WHERE t.workspace_id = s.workspace_id AND t.contact_id = s.contact_id)
-  FROM (SELECT DISTINCT workspace_id, contact_id FROM changed_rows) k
-  WHERE s.workspace_id = k.workspace_id AND s.contact_id = k.contact_id;
+  WHERE s.ctid = ANY (ARRAY(
+    SELECT row.ctid
+    FROM (SELECT DISTINCT workspace_id, contact_id FROM changed_rows) k
+    CROSS JOIN LATERAL (
+      SELECT x.ctid FROM contact_search x
+      WHERE x.workspace_id = k.workspace_id AND x.contact_id = k.contact_id OFFSET 0) row));
   RETURN NULL;
 END $$;
 --> statement-breakpoint
@@ -238,8 +264,10 @@ BEGIN
   END IF;
   SELECT array_agg(c.workspace_id), array_agg(c.id) INTO ws, ids
   FROM new_rows n JOIN old_rows o ON o.workspace_id = n.workspace_id AND o.id = n.id
-  JOIN contacts c ON c.workspace_id = n.workspace_id AND c.company_id = n.id AND c.deleted_at IS NULL
-  WHERE (n.name, n.industry) IS DISTINCT FROM (o.name, o.industry);
+  CROSS JOIN LATERAL (
+    SELECT c.workspace_id, c.id, c.deleted_at FROM contacts c
+    WHERE c.workspace_id = n.workspace_id AND c.company_id = n.id OFFSET 0) c
+  WHERE (n.name, n.industry) IS DISTINCT FROM (o.name, o.industry) AND c.deleted_at IS NULL;
   PERFORM contact_embedding_enqueue(ws, ids);
   RETURN NULL;
 END $$;

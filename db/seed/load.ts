@@ -1,4 +1,4 @@
-import type { Database } from "@/db/types";
+import type { Database, Executor } from "@/db/types";
 import { ensureCustomFieldIndexes } from "@/server/custom-fields/queries";
 import { contactCore, DealCache } from "./contacts";
 import { createLayout, generateCompanies, generateContactBatch, generateFixtures, seededContactId, type SeedPlan } from "./generate";
@@ -24,6 +24,15 @@ export interface LoadReport {
   seconds: number;
 }
 
+async function finishLoad(tx: Executor, workspaceId: string, isUnchecked: boolean) {
+  if (isUnchecked) {
+    const dangling = await findDanglingReferences(tx, workspaceId);
+    if (dangling.length > 0) throw new Error(`the seeded data has dangling references (${dangling.join(", ")}); this is a generator bug`);
+  }
+  await refreshCompanyLastActivity(tx, workspaceId);
+  await analyzeSeededTables(tx);
+}
+
 export async function countSeededContacts(db: Database, plan: SeedPlan): Promise<number> {
   return countSeeded(db, plan.workspaceId, "contacts", plan.contacts + 1);
 }
@@ -43,7 +52,11 @@ export async function loadSeedPlan(db: Database, plan: SeedPlan, options: LoadOp
   if (contactsDone > plan.contacts) {
     throw new Error(`workspace ${plan.workspaceId} holds more than ${plan.contacts} generated contacts; use another workspace name for this size`);
   }
-  if (contactsDone === plan.contacts) return { resumedFrom: contactsDone, contactsInserted: 0, rowsInserted: 0, seconds: 0 };
+  if (contactsDone === plan.contacts) {
+    // Cheap when they exist; builds them if an earlier run stopped before this step (or predates it).
+    await ensureCustomFieldIndexes(db, { workspaceId: plan.workspaceId });
+    return { resumedFrom: contactsDone, contactsInserted: 0, rowsInserted: 0, seconds: 0 };
+  }
   const layout = createLayout(plan);
   if (contactsDone > 0) {
     // A workspace seeded with another size has other names at the same indexes: refuse rather than mix them.
@@ -79,9 +92,13 @@ export async function loadSeedPlan(db: Database, plan: SeedPlan, options: LoadOp
     const generated = performance.now();
     const batch = generateContactBatch(layout, start, batchSize);
     const inserted = performance.now();
+    const isLast = start + batchSize >= plan.contacts;
     await db.transaction(async (tx) => {
       if (isUnchecked) await skipForeignKeyChecks(tx);
       await insertContactBatch(tx, batch);
+      // The finishing steps commit with the last contact, whose presence is what marks a workspace
+      // complete: a run stopped before them leaves it incomplete, and the next run does them.
+      if (isLast) await finishLoad(tx, plan.workspaceId, isUnchecked);
     });
     generating += inserted - generated;
     inserting += performance.now() - inserted;
@@ -98,12 +115,6 @@ export async function loadSeedPlan(db: Database, plan: SeedPlan, options: LoadOp
     }
   }
 
-  if (isUnchecked) {
-    const dangling = await findDanglingReferences(db, plan.workspaceId);
-    if (dangling.length > 0) throw new Error(`the seeded data has dangling references (${dangling.join(", ")}); this is a generator bug`);
-  }
-  await refreshCompanyLastActivity(db, plan.workspaceId);
-  await analyzeSeededTables(db);
   const indexes = await ensureCustomFieldIndexes(db, { workspaceId: plan.workspaceId });
   if (indexes > 0) log(`custom fields: ${indexes} expression index(es) built`);
   return { resumedFrom: contactsDone, contactsInserted: plan.contacts - contactsDone, rowsInserted: rows, seconds: (performance.now() - started) / 1000 };

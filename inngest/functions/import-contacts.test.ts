@@ -7,7 +7,7 @@ import type { DatabaseHandle } from "@/db/client";
 import { contacts } from "@/db/schema";
 import { createTestWorkspace, openTestDatabase } from "@/test/db";
 import { importContacts, previewImport } from "@/server/imports/service";
-import { fixturesDir, upload, useTemporaryFileStorage } from "@/server/imports/test-helpers";
+import { fixturesDir, upload, createTemporaryFileStorage } from "@/server/imports/test-helpers";
 import { undoImport } from "@/server/imports/undo-service";
 import { findJob } from "@/server/jobs/queries";
 import type { JobDeps } from "@/server/jobs/step";
@@ -16,7 +16,7 @@ import { createImportContactsFunction } from "./import-contacts";
 import { createUndoImportFunction } from "./undo-import";
 
 let handle: DatabaseHandle;
-const files = useTemporaryFileStorage();
+const files = createTemporaryFileStorage();
 beforeAll(async () => {
   handle = await openTestDatabase();
 });

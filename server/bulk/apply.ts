@@ -42,6 +42,11 @@ export function columnValue(field: string, value: unknown): unknown {
   return value ?? null;
 }
 
+/** `custom_fields` with `set` merged in and `remove` keys dropped; arrays go in as JSON, since drizzle spreads JS arrays into a list. */
+export function customFieldsPatchSql(set: Record<string, unknown>, remove: string[]): SQL {
+  return sql`(${contacts.customFields} || ${JSON.stringify(set)}::jsonb) - array(select jsonb_array_elements_text(${JSON.stringify(remove)}::jsonb))`;
+}
+
 function auditEntry(params: BatchParams, contactId: string, action: AuditEntryInput["action"], changes: FieldChanges, metadata: Record<string, unknown> = {}): AuditEntryInput {
   return { workspaceId: params.workspaceId, entityType: "contact", entityId: contactId, action, ...params.actor, changes, jobId: params.jobId, metadata: { bulk: params.input.operation, ...metadata } };
 }
@@ -84,7 +89,7 @@ async function updateBatch(tx: Executor, params: BatchParams): Promise<BatchOutc
       .update(contacts)
       .set({
         ...(standardValues as Partial<typeof contacts.$inferInsert>),
-        ...(customPatch ? { customFields: sql`(${contacts.customFields} || ${JSON.stringify(setValues)}::jsonb) - ${nullKeys}::text[]` } : {}),
+        ...(customPatch ? { customFields: customFieldsPatchSql(setValues, nullKeys) } : {}),
         updatedAt: new Date(),
       })
       .where(and(eq(contacts.workspaceId, params.workspaceId), inArray(contacts.id, ok.map(({ row }) => row.id))));

@@ -1,4 +1,5 @@
 import type { JobErrorEntry } from "@/db/schema";
+import type { Executor } from "@/db/types";
 import { runOnce } from "../jobs/ledger";
 import { publishJobChange } from "../jobs/progress";
 import { findJob, incrementJobCounts, updateJob } from "../jobs/queries";
@@ -76,7 +77,7 @@ export async function runBulkJob(deps: JobDeps & { batchSize?: number }, ref: Jo
   });
 }
 
-async function appendErrors(tx: import("@/db/types").Executor, ref: JobRef, errors: BatchError[]) {
+async function appendErrors(tx: Executor, ref: JobRef, errors: BatchError[]) {
   const job = await findJob(tx, ref, { forUpdate: true });
   if (!job || job.errorReport.length >= MAX_REPORTED_ERRORS) return;
   const entries: JobErrorEntry[] = errors.map((error) => ({ contactId: error.contactId, error: error.error }));

@@ -6,7 +6,7 @@ import { runOnce } from "../jobs/ledger";
 import { publishJobChange } from "../jobs/progress";
 import { findJob, incrementJobCounts, updateJob } from "../jobs/queries";
 import type { JobDeps, JobRef, JobStep } from "../jobs/step";
-import { columnValue, liveEmails, type AuditActor } from "./apply";
+import { columnValue, customFieldsPatchSql, liveEmails, type AuditActor } from "./apply";
 import { findJobAuditPage } from "./queries";
 import { DEFAULT_BATCH_SIZE } from "./schemas";
 
@@ -58,7 +58,7 @@ async function revertEntry(tx: Executor, workspaceId: string, entry: AuditRow): 
     .update(contacts)
     .set({
       ...(columns as Partial<typeof contacts.$inferInsert>),
-      ...(hasCustom ? { customFields: sql`(${contacts.customFields} || ${JSON.stringify(setCustom)}::jsonb) - ${removeCustom}::text[]` } : {}),
+      ...(hasCustom ? { customFields: customFieldsPatchSql(setCustom, removeCustom) } : {}),
       updatedAt: new Date(),
     })
     .where(scope);

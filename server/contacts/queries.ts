@@ -88,64 +88,21 @@ export async function countContacts(db: Executor, params: { workspaceId: string;
 }
 
 /**
- * Counts matching contacts exactly up to `cap`, within `timeBudgetMs` (PostgreSQL only: PGlite ignores
- * statement_timeout); past either limit it returns the planner's estimate, flagged as such. An exact
- * count of a large match reads every matching row; the limits keep every count bounded, and a list
- * header rarely needs "1,003,217" rather than "about 1.0M".
+ * Runs `work` with a statement_timeout (and JIT off: compiling a plan costs tens of milliseconds that
+ * these short queries never earn back); null when the timeout fired. PGlite ignores statement_timeout.
+ * Inside a caller's transaction a local setting would outlive this call, so no budget applies there.
  */
-export async function countContactsCapped(
-  db: Executor,
-  params: { workspaceId: string; includeDeleted: boolean; condition?: SQL; cap: number; timeBudgetMs?: number },
-): Promise<{ count: number; isEstimate: boolean }> {
-  const conditions = [eq(contacts.workspaceId, params.workspaceId)];
-  if (!params.includeDeleted) conditions.push(isNull(contacts.deletedAt));
-  if (params.condition) conditions.push(params.condition);
-  const where = and(...conditions)!;
-  const capped = sql`select count(*)::int as n from (select 1 from ${contacts} where ${where} limit ${params.cap + 1}) capped`;
-  let exact: number | null;
-  // Inside a caller's transaction a local statement_timeout would outlive this count, so no budget there.
-  if (params.timeBudgetMs === undefined || db instanceof PgTransaction) {
-    exact = (await queryRows<{ n: number }>(db, capped))[0]?.n ?? 0;
-  } else {
-    const budget = params.timeBudgetMs;
-    exact = await db
-      .transaction(async (tx) => {
-        await tx.execute(sql`select set_config('statement_timeout', ${String(budget)}, true)`);
-        return (await queryRows<{ n: number }>(tx, capped))[0]?.n ?? 0;
-      })
-      .catch((error: unknown) => {
-        if (isQueryCanceled(error)) return null;
-        throw error;
-      });
-  }
-  if (exact !== null && exact <= params.cap) return { count: exact, isEstimate: false };
-  const estimate = await estimateMatches(db, where, params.workspaceId);
-  return { count: exact === null ? estimate : Math.max(params.cap + 1, estimate), isEstimate: true };
-}
-
-/** Rows a sample must hold from the workspace before it is trusted over the planner. */
-const MIN_SAMPLED_ROWS = 1_000;
-/** About this many table rows are read for a sample, whatever the table's size. */
-const SAMPLE_ROWS = 60_000;
-
-/**
- * Estimates how many rows match by counting them in a fixed-size page sample (TABLESAMPLE SYSTEM,
- * repeatable so the figure is stable between calls) and scaling up. The planner's own estimate is
- * the fallback: it is free, but for combined conditions (ranges, ILIKE, subqueries) it is often off
- * by a factor of two or more, while the sample is usually within a few percent.
- */
-async function estimateMatches(db: Executor, where: SQL, workspaceId: string): Promise<number> {
-  const [table] = await queryRows<{ rows: number }>(db, sql`select greatest(reltuples, 0)::float8 as rows from pg_class where oid = 'contacts'::regclass`);
-  const tableRows = table?.rows ?? 0;
-  if (tableRows > 0) {
-    const percent = Math.min(100, (SAMPLE_ROWS / tableRows) * 100);
-    const [sample] = await queryRows<{ hits: number; seen: number }>(db, sql`select count(*) filter (where ${where})::int as hits,
-        count(*) filter (where ${contacts.workspaceId} = ${workspaceId}::uuid)::int as seen
-      from ${contacts} tablesample system (${percent}::float4) repeatable (42)`);
-    if (sample && sample.seen >= MIN_SAMPLED_ROWS) return Math.round(sample.hits / (percent / 100));
-  }
-  const plan = await queryRows<Record<string, unknown>>(db, sql`explain (format json) select 1 from ${contacts} where ${where}`);
-  return planRows(plan);
+async function withinBudget<T>(db: Executor, budgetMs: number | undefined, work: (db: Executor) => Promise<T>): Promise<T | null> {
+  if (budgetMs === undefined || db instanceof PgTransaction) return work(db);
+  return db
+    .transaction(async (tx) => {
+      await tx.execute(sql`select set_config('statement_timeout', ${String(budgetMs)}, true), set_config('jit', 'off', true)`);
+      return work(tx);
+    })
+    .catch((error: unknown) => {
+      if (isQueryCanceled(error)) return null;
+      throw error;
+    });
 }
 
 /** 57014 query_canceled: our statement_timeout fired. */
@@ -156,6 +113,55 @@ function isQueryCanceled(error: unknown): boolean {
     current = (current as { cause?: unknown }).cause;
   }
   return false;
+}
+
+/**
+ * Counts matching contacts exactly up to `cap` within `timeBudgetMs`; past either limit it returns an
+ * estimate, flagged as such. An exact count of a large match reads every matching row; the limits keep
+ * every count bounded, and a list header rarely needs "1,003,217" rather than "about 1.0M".
+ */
+export async function countContactsCapped(
+  db: Executor,
+  params: { workspaceId: string; includeDeleted: boolean; condition?: SQL; cap: number; timeBudgetMs?: number },
+): Promise<{ count: number; isEstimate: boolean }> {
+  const conditions = [eq(contacts.workspaceId, params.workspaceId)];
+  if (!params.includeDeleted) conditions.push(isNull(contacts.deletedAt));
+  if (params.condition) conditions.push(params.condition);
+  const where = and(...conditions)!;
+  const exact = await withinBudget(db, params.timeBudgetMs, async (ex) => {
+    const [row] = await queryRows<{ n: number }>(ex, sql`select count(*)::int as n from (select 1 from ${contacts} where ${where} limit ${params.cap + 1}) capped`);
+    return row?.n ?? 0;
+  });
+  if (exact !== null && exact <= params.cap) return { count: exact, isEstimate: false };
+  const estimate = await estimateMatches(db, { where, workspaceId: params.workspaceId, timeBudgetMs: params.timeBudgetMs === undefined ? undefined : SAMPLE_BUDGET_MS });
+  return { count: exact === null ? estimate : Math.max(params.cap + 1, estimate), isEstimate: true };
+}
+
+/** About this many table rows are read for a sample, whatever the table's size. */
+const SAMPLE_ROWS = 10_000;
+/** Rows the sample must hold from the workspace before it is trusted over the planner. */
+const MIN_SAMPLED_ROWS = 1_000;
+const SAMPLE_BUDGET_MS = 100;
+
+/**
+ * Estimates how many rows match by counting them in a fixed-size page sample (TABLESAMPLE SYSTEM,
+ * REPEATABLE so the figure is stable between calls) and scaling up; typically within a few percent.
+ * The planner's estimate is the fallback (a workspace too small a share of the table to sample, or a
+ * sample over budget): free, but for combined conditions often off by a factor of two.
+ */
+async function estimateMatches(db: Executor, params: { where: SQL; workspaceId: string; timeBudgetMs?: number }): Promise<number> {
+  const [table] = await queryRows<{ rows: number }>(db, sql`select greatest(reltuples, 0)::float8 as rows from pg_class where oid = 'contacts'::regclass`);
+  const tableRows = table?.rows ?? 0;
+  if (tableRows > 0) {
+    const percent = Math.min(100, (SAMPLE_ROWS / tableRows) * 100);
+    const sample = await withinBudget(db, params.timeBudgetMs, async (ex) => (await queryRows<{ hits: number; seen: number }>(ex, sql`
+      select count(*) filter (where ${params.where})::int as hits, count(*)::int as seen
+      from ${contacts} tablesample system (${percent}::float4) repeatable (42)
+      where ${contacts.workspaceId} = ${params.workspaceId}::uuid`))[0]);
+    if (sample && sample.seen >= MIN_SAMPLED_ROWS) return Math.round(sample.hits / (percent / 100));
+  }
+  const plan = await queryRows<Record<string, unknown>>(db, sql`explain (format json) select 1 from ${contacts} where ${params.where}`);
+  return planRows(plan);
 }
 
 function planRows(rows: Array<Record<string, unknown>>): number {

@@ -15,8 +15,9 @@ import { contacts, type CustomFieldType } from "@/db/schema";
  * - Every read is guarded by `jsonb_typeof`: a plain `(custom_fields->>'budget')::numeric` raises on one
  *   bad value ("n/a" written before the definition existed), which in an index would make that row's
  *   INSERT/UPDATE fail. With the guard a wrong-typed value reads as NULL, in the index and in filters.
- * - The validator stores numbers as JSON numbers, currency as `{amount, currency}`, dates as
- *   `YYYY-MM-DD` and datetimes as UTC ISO strings (`2024-01-01T10:00:00.000Z`). Both text forms sort
+ * - The validator stores numbers as JSON numbers, currency as `{amount, currency}` (a bare number is read
+ *   as the amount too), dates as `YYYY-MM-DD` and datetimes as UTC ISO strings (`2024-01-01T10:00:00.000Z`).
+ *   Both text forms sort
  *   chronologically byte by byte, so they are compared and indexed as text under COLLATE "C" (a text→date
  *   cast is not immutable, so it cannot be indexed).
  * - The index is partial, one per workspace and field (`WHERE workspace_id = '…' AND deleted_at IS NULL`):
@@ -39,7 +40,8 @@ function template(shape: Shape, column: SQL, key: SQL): SQL {
     case "numeric":
       return sql`(case when jsonb_typeof(${column} -> ${key}) = 'number' then (${column} ->> ${key})::numeric end)`;
     case "amount":
-      return sql`(case when jsonb_typeof(${column} -> ${key} -> 'amount') = 'number' then (${column} -> ${key} ->> 'amount')::numeric end)`;
+      // {amount, currency} as the validator stores it; a bare number (older or foreign writers) reads as the amount.
+      return sql`(case when jsonb_typeof(${column} -> ${key}) = 'number' then (${column} ->> ${key})::numeric when jsonb_typeof(${column} -> ${key} -> 'amount') = 'number' then (${column} -> ${key} ->> 'amount')::numeric end)`;
     case "orderedText":
       return sql`((case when jsonb_typeof(${column} -> ${key}) = 'string' then ${column} ->> ${key} end) collate "C")`;
     case "boolean":
@@ -65,8 +67,11 @@ export function customFieldValueSql(fieldName: string, fieldType: CustomFieldTyp
 const FIELD_NAME = /^[A-Za-z][A-Za-z0-9_]{0,62}$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** Bumped whenever an index expression changes, so a changed expression gets a new index name. */
+const EXPRESSION_VERSION = 2;
+
 export function customFieldIndexName(workspaceId: string, fieldName: string): string {
-  const hash = createHash("sha1").update(`${workspaceId}:${fieldName}`).digest("hex").slice(0, 8);
+  const hash = createHash("sha1").update(`${workspaceId}:${fieldName}:${EXPRESSION_VERSION}`).digest("hex").slice(0, 8);
   const readable = fieldName.toLowerCase().replace(/[^a-z0-9_]/g, "").slice(0, 28);
   return `contacts_cf_${workspaceId.replace(/-/g, "").slice(0, 8)}_${readable}_${hash}`;
 }

@@ -3,6 +3,7 @@ import path from "node:path";
 import { Readable, Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { createHash } from "node:crypto";
+import type { ReadableStream as WebReadableStream } from "node:stream/web";
 import type { ByteSource } from "../imports/pipeline/source";
 
 export interface StoredObject {
@@ -53,7 +54,7 @@ export function createLocalStorage(root: string): FileStorage {
           callback(null, chunk);
         },
       });
-      const input = body instanceof ReadableStream ? Readable.fromWeb(body as import("node:stream/web").ReadableStream<Uint8Array>) : Readable.from(body);
+      const input = body instanceof ReadableStream ? Readable.fromWeb(body as WebReadableStream<Uint8Array>) : Readable.from(body);
       try {
         await pipeline(input, meter, fs.createWriteStream(partial));
         await fs.promises.rename(partial, file);

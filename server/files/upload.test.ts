@@ -2,12 +2,12 @@ import fs from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
 import { addTestMember, createTestWorkspace, openTestDatabase } from "@/test/db";
-import { useTemporaryFileStorage } from "../imports/test-helpers";
+import { createTemporaryFileStorage } from "../imports/test-helpers";
 import { findFile } from "./queries";
 import { handleUploadRequest } from "./upload";
 
 let handle: DatabaseHandle;
-const files = useTemporaryFileStorage();
+const files = createTemporaryFileStorage();
 beforeAll(async () => {
   handle = await openTestDatabase();
 });

@@ -22,7 +22,7 @@ const isPlainObject = (value: unknown): value is Record<string, unknown> =>
 function readCustom(fieldType: string, value: unknown): unknown {
   switch (fieldType) {
     case "number": return typeof value === "number" ? value : null;
-    case "currency": return isPlainObject(value) && typeof value.amount === "number" ? value.amount : null;
+    case "currency": return typeof value === "number" ? value : isPlainObject(value) && typeof value.amount === "number" ? value.amount : null;
     case "boolean": return typeof value === "boolean" ? value : null;
     case "multiselect": return Array.isArray(value) ? value : null;
     default: return typeof value === "string" ? value : null;

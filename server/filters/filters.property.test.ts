@@ -86,7 +86,7 @@ async function seed() {
 
   const customFields = (): Record<string, unknown> => {
     const values: Record<string, unknown> = {};
-    if (chance(0.7)) values.budget = chance(0.9) ? { amount: int(0, 50) * 1000, currency: pick(["USD", "EUR"]) } : "n/a";
+    if (chance(0.7)) values.budget = chance(0.8) ? { amount: int(0, 50) * 1000, currency: pick(["USD", "EUR"]) } : chance(0.5) ? int(0, 50) * 1000 : "n/a";
     if (chance(0.7)) values.employees = chance(0.9) ? int(0, 1000) + (chance(0.2) ? 0.5 : 0) : "many";
     if (chance(0.6)) values.renewal = dateAround(300).toISOString().slice(0, 10);
     if (chance(0.6)) values.lastDemo = dateAround(200).toISOString();

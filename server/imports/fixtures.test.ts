@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
 import { contacts } from "@/db/schema";
 import { createTestWorkspace, openTestDatabase } from "@/test/db";
-import { callerFor, dumpContacts, fixturesDir, upload, useTemporaryFileStorage, waitForJob } from "./test-helpers";
+import { callerFor, dumpContacts, fixturesDir, upload, createTemporaryFileStorage, waitForJob } from "./test-helpers";
 
 interface Sidecar {
   file: string;
@@ -29,7 +29,7 @@ const exportFixtures = JSON.parse(fs.readFileSync(path.join(fixturesDir, "manife
   .filter((f: string) => f !== "update_existing.csv") as string[];
 
 let handle: DatabaseHandle;
-const files = useTemporaryFileStorage();
+const files = createTemporaryFileStorage();
 beforeAll(async () => {
   handle = await openTestDatabase();
 });

@@ -16,7 +16,7 @@ import { appRouter } from "../trpc/root";
 export const fixturesDir = path.resolve(process.cwd(), "../shared/fixtures/csv");
 
 /** Files go to a fresh temporary directory per test file (the services read HASTECRM_FILES_DIR). */
-export function useTemporaryFileStorage() {
+export function createTemporaryFileStorage() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "hastecrm-files-"));
   process.env.HASTECRM_FILES_DIR = dir;
   return { dir, storage: createLocalStorage(dir), cleanup: () => fs.rmSync(dir, { recursive: true, force: true }) };

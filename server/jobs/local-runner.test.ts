@@ -6,13 +6,13 @@ import type { DatabaseHandle } from "@/db/client";
 import { auditLog, contacts, jobSteps } from "@/db/schema";
 import { createTestWorkspace, openTestDatabase } from "@/test/db";
 import { importContacts, previewImport } from "../imports/service";
-import { fixturesDir, upload, useTemporaryFileStorage, waitForJob } from "../imports/test-helpers";
+import { fixturesDir, upload, createTemporaryFileStorage, waitForJob } from "../imports/test-helpers";
 import { cancelJob } from "./service";
 import { findJob } from "./queries";
 import { resumeLocalJobs, SimulatedCrash, startLocalJob, type LocalRunOptions } from "./local-runner";
 
 let handle: DatabaseHandle;
-const files = useTemporaryFileStorage();
+const files = createTemporaryFileStorage();
 beforeAll(async () => {
   handle = await openTestDatabase();
 });

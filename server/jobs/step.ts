@@ -1,3 +1,6 @@
+import type { Database } from "@/db/types";
+import type { FileStorage } from "../files/storage";
+
 /**
  * What job code needs from a runner: durable, memoised steps. Inngest's `step` satisfies it (see
  * inngest/functions), and so does the local runner, which persists each output in `job_steps`.
@@ -14,8 +17,8 @@ export interface JobRef {
 
 /** What job code runs against: the root database (jobs open their own transactions) and file storage. */
 export interface JobDeps {
-  db: import("@/db/types").Database;
-  storage: import("../files/storage").FileStorage;
+  db: Database;
+  storage: FileStorage;
 }
 
 export type JobHandler = (deps: JobDeps, ref: JobRef, step: JobStep) => Promise<unknown>;

@@ -1,6 +1,7 @@
 import { Mail, Phone } from "lucide-react";
 import { Avatar } from "@/components/ui/avatar";
 import { Badge } from "@/components/ui/badge";
+import { ContactTags } from "@/components/tags/contact-tags";
 import { lifecycleLabels, lifecycleTones } from "../fields";
 import { formatRelative } from "../format";
 import type { ContactProfile } from "../types";
@@ -54,18 +55,9 @@ export function ProfileHeader({ profile }: { profile: ContactProfile }) {
           {profile.owner ? <span>Owner: <span className="text-foreground">{profile.owner.name}</span></span> : null}
           {profile.lastActivityAt ? <span>Last activity {formatRelative(profile.lastActivityAt)}</span> : null}
         </div>
-        {profile.tags.length > 0 ? (
-          <ul className="flex flex-wrap gap-1.5 pt-0.5" aria-label="Tags">
-            {profile.tags.map((tag) => (
-              <li key={tag.id}>
-                <span className="inline-flex h-5 items-center gap-1.5 rounded-md border border-border px-1.5 text-[12px]">
-                  <span aria-hidden className="size-2 rounded-full" style={{ background: tag.color ?? "var(--muted-foreground)" }} />
-                  {tag.name}
-                </span>
-              </li>
-            ))}
-          </ul>
-        ) : null}
+        <div className="pt-0.5">
+          <ContactTags contactId={profile.id} tags={profile.tags} />
+        </div>
       </div>
     </header>
   );

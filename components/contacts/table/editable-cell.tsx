@@ -22,6 +22,7 @@ export interface EditableCellProps {
   value: string | string[];
   /** Saves; resolves to an error message (the caller has already put the old value back) or null. */
   onSave: (next: string | string[]) => Promise<string | null>;
+  align?: "left" | "right";
 }
 
 const inputTypes = { text: "text", email: "email", tel: "tel", url: "text", number: "number", date: "date", datetime: "datetime-local" } as const;
@@ -32,7 +33,7 @@ const editorClasses =
  * A table cell that edits in place: click (or Enter) to edit, Enter or leaving the cell saves, Escape
  * cancels. A value the server refuses comes back and the reason shows in the cell.
  */
-export function EditableCell({ label, display, editor, value, onSave }: EditableCellProps) {
+export function EditableCell({ label, display, editor, value, onSave, align }: EditableCellProps) {
   const [isEditing, setIsEditing] = useState(false);
   const [draft, setDraft] = useState<string | string[]>(value);
   const [isSaving, setIsSaving] = useState(false);
@@ -147,6 +148,7 @@ export function EditableCell({ label, display, editor, value, onSave }: Editable
           title={`Edit ${label}`}
           className={cn(
             "flex h-7 min-w-0 flex-1 items-center rounded-md px-1.5 -mx-1.5 text-left hover:bg-background hover:ring-1 hover:ring-border",
+            align === "right" && "justify-end text-right",
             error && "ring-1 ring-destructive/60",
           )}
         >

@@ -1,6 +1,7 @@
 "use client";
 
 import { useQueryClient } from "@tanstack/react-query";
+import { useCallback } from "react";
 import { useTRPC, useTRPCClient } from "@/components/providers/trpc";
 import { parseFormErrors, sentence } from "../form-errors";
 import type { ContactListItem, ContactPatch } from "../types";
@@ -50,7 +51,9 @@ export function useCellUpdate() {
   const client = useTRPCClient();
   const queryClient = useQueryClient();
 
-  return async (contact: ContactListItem, patch: ContactPatch, fieldKey: string): Promise<string | null> => {
+  // Stable, because the table's column definitions close over it: a new function would rebuild every
+  // column, remounting every cell and losing an edit in progress or an error being shown.
+  return useCallback(async (contact: ContactListItem, patch: ContactPatch, fieldKey: string): Promise<string | null> => {
     const before = findContactInLists(queryClient, contact.id) ?? contact;
     updateContactInLists(queryClient, contact.id, (current) => applyPatch(current, patch));
     try {
@@ -69,5 +72,5 @@ export function useCellUpdate() {
       const reason = errors.fieldErrors[fieldKey] ?? errors.formError ?? Object.values(errors.fieldErrors)[0] ?? "could not save";
       return `${sentence(reason)} — not saved`;
     }
-  };
+  }, [client, queryClient, trpc]);
 }

@@ -51,12 +51,14 @@ export function useTableUrlState<V extends ViewLike>(views: readonly V[] | undef
     }
   }, [isReady, params.viewId, defaultView, pathname]);
 
-  const write = (next: Partial<TableState>, options: { replace?: boolean; viewId?: string | null } = {}) => {
-    const merged = { ...state, ...next };
-    const targetView = options.viewId === undefined ? viewState : null;
-    const base = resolveTableState(emptyTableParams, targetView);
+  const write = (next: Partial<TableState>, options: { replace?: boolean } = {}) => {
+    // Read the address bar, not this render's state: two changes in quick succession (before React
+    // re-renders with the first) must both land.
+    const current = resolveTableState(parseTableParams(new URLSearchParams(window.location.search)), viewState);
+    const merged = { ...current, ...next };
+    const base = resolveTableState(emptyTableParams, viewState);
     const search = buildTableSearch({
-      viewId: options.viewId === undefined ? viewKey : options.viewId,
+      viewId: viewKey,
       filters: isSameValue(merged.filters, base.filters) ? undefined : merged.filters,
       sort: isSameValue(merged.sort, base.sort) ? undefined : merged.sort,
       columns: isSameValue(merged.columns, base.columns) ? undefined : merged.columns,

@@ -1,0 +1,131 @@
+"use client";
+
+import { useMutation, useQuery } from "@tanstack/react-query";
+import { useState } from "react";
+import { lifecycleStages } from "@/db/schema/contacts";
+import { useTRPC } from "@/components/providers/trpc";
+import { Button } from "@/components/ui/button";
+import { Dialog, DialogFooter } from "@/components/ui/dialog";
+import { Input } from "@/components/ui/input";
+import { Select } from "@/components/ui/select";
+import type { FilterNode } from "@/server/filters/types";
+import { BulkProgressToast, type BulkRun } from "./bulk-progress-toast";
+
+/** A page selection (ids) or "all matching" (the view's filter and its count, shown in the confirmation). */
+export type BulkSelection = { ids: string[] } | { filter: FilterNode; count: number };
+
+type Action = "field" | "stage" | "owner" | "tags" | "delete" | "export";
+
+const editableFields = [
+  { value: "title", label: "Title" }, { value: "company", label: "Company" }, { value: "department", label: "Department" },
+  { value: "city", label: "City" }, { value: "country", label: "Country" }, { value: "score", label: "Score" },
+] as const;
+
+const selectionCount = (selection: BulkSelection) => ("ids" in selection ? selection.ids.length : selection.count);
+const targetOf = (selection: BulkSelection) => ("ids" in selection ? { ids: selection.ids } : { filter: selection.filter });
+
+/**
+ * The table's bulk actions. Every action names the exact count before it runs; the server resolves a
+ * filter itself, so "all 84,213 matching" never sends ids. Progress, cancel and undo follow in a toast.
+ */
+export function BulkActionBar({ selection, onDone, onClear }: { selection: BulkSelection; onDone?: () => void; onClear?: () => void }) {
+  const trpc = useTRPC();
+  const [action, setAction] = useState<Action | null>(null);
+  const [field, setField] = useState<string>("title");
+  const [value, setValue] = useState("");
+  const [stage, setStage] = useState<string>("customer");
+  const [ownerId, setOwnerId] = useState("");
+  const [addTags, setAddTags] = useState("");
+  const [removeTags, setRemoveTags] = useState("");
+  const [run, setRun] = useState<BulkRun | null>(null);
+  const members = useQuery({ ...trpc.workspaces.members.list.queryOptions(), enabled: action === "owner" });
+  const update = useMutation(trpc.bulk.updateContacts.mutationOptions());
+  const remove = useMutation(trpc.bulk.deleteContacts.mutationOptions());
+  const tag = useMutation(trpc.bulk.tagContacts.mutationOptions());
+  const exporter = useMutation(trpc.exports.exportContacts.mutationOptions());
+  const count = selectionCount(selection);
+  const target = targetOf(selection);
+  const noun = `${count.toLocaleString()} contact${count === 1 ? "" : "s"}`;
+  const error = update.error ?? remove.error ?? tag.error ?? exporter.error;
+  const isPending = update.isPending || remove.isPending || tag.isPending || exporter.isPending;
+
+  const finish = (next: BulkRun) => {
+    setAction(null);
+    setRun(next);
+    onDone?.();
+  };
+
+  async function confirm() {
+    const split = (text: string) => text.split(",").map((name) => name.trim()).filter(Boolean);
+    if (action === "field") {
+      const patch = field === "score" ? { score: Number(value) } : { [field]: value };
+      const result = await update.mutateAsync({ target, update: patch });
+      finish({ jobId: result.jobId, label: `Updating ${field} on ${noun}`, isUndoable: true });
+    } else if (action === "stage") {
+      const result = await update.mutateAsync({ target, update: { lifecycleStage: stage as (typeof lifecycleStages)[number] } });
+      finish({ jobId: result.jobId, label: `Moving ${noun} to ${stage}`, isUndoable: true });
+    } else if (action === "owner") {
+      const result = await update.mutateAsync({ target, update: { ownerId: ownerId || null } });
+      finish({ jobId: result.jobId, label: `Assigning ${noun}`, isUndoable: true });
+    } else if (action === "tags") {
+      const result = await tag.mutateAsync({ target, addTags: split(addTags), removeTags: split(removeTags) });
+      finish({ jobId: result.jobId, label: `Changing tags on ${noun}`, isUndoable: true });
+    } else if (action === "delete") {
+      const result = await remove.mutateAsync({ target });
+      finish({ jobId: result.jobId, label: `Deleting ${noun}`, isUndoable: true });
+    } else if (action === "export") {
+      const result = await exporter.mutateAsync("ids" in selection ? { format: "csv", ids: selection.ids } : { format: "csv", filters: selection.filter });
+      finish({ jobId: result.exportId, label: `Exporting ${noun}`, isUndoable: false, downloadUrl: result.downloadUrl });
+    }
+  }
+
+  const titles: Record<Action, string> = {
+    field: `Update a field on ${noun}`, stage: `Change the stage of ${noun}`, owner: `Assign an owner to ${noun}`,
+    tags: `Add or remove tags on ${noun}`, delete: `Delete ${noun}?`, export: `Export ${noun} to CSV`,
+  };
+
+  return (
+    <>
+      <div className="flex flex-wrap items-center gap-2 rounded-md border border-border bg-muted/40 px-3 py-2 text-sm" data-testid="bulk-action-bar">
+        <span className="font-medium tabular-nums">{noun} selected</span>
+        <Button size="sm" variant="outline" onClick={() => setAction("field")}>Update field</Button>
+        <Button size="sm" variant="outline" onClick={() => setAction("stage")}>Change stage</Button>
+        <Button size="sm" variant="outline" onClick={() => setAction("owner")}>Assign owner</Button>
+        <Button size="sm" variant="outline" onClick={() => setAction("tags")}>Tags</Button>
+        <Button size="sm" variant="outline" onClick={() => setAction("export")}>Export</Button>
+        <Button size="sm" variant="destructive" onClick={() => setAction("delete")}>Delete</Button>
+        {onClear ? <Button size="sm" variant="ghost" onClick={onClear}>Clear</Button> : null}
+      </div>
+      <Dialog open={action !== null} onOpenChange={(open) => { if (!open) setAction(null); }} title={action ? titles[action] : ""} description={`This applies to exactly ${noun}. You can undo it from the progress card.`}>
+        <div className="space-y-3">
+          {action === "field" ? (
+            <>
+              <Select aria-label="Field" value={field} onChange={(event) => setField(event.target.value)} options={editableFields} />
+              <Input aria-label="New value" value={value} onChange={(event) => setValue(event.target.value)} placeholder="New value (empty clears it)" />
+            </>
+          ) : null}
+          {action === "stage" ? (
+            <Select aria-label="Lifecycle stage" value={stage} onChange={(event) => setStage(event.target.value)} options={lifecycleStages.map((s) => ({ value: s, label: s }))} />
+          ) : null}
+          {action === "owner" ? (
+            <Select aria-label="Owner" value={ownerId} onChange={(event) => setOwnerId(event.target.value)} placeholder="No owner" options={(members.data ?? []).map((m) => ({ value: m.userId, label: m.name }))} />
+          ) : null}
+          {action === "tags" ? (
+            <>
+              <Input aria-label="Tags to add" value={addTags} onChange={(event) => setAddTags(event.target.value)} placeholder="Add tags, comma separated" />
+              <Input aria-label="Tags to remove" value={removeTags} onChange={(event) => setRemoveTags(event.target.value)} placeholder="Remove tags, comma separated" />
+            </>
+          ) : null}
+          {error ? <p className="text-sm text-destructive">{error.message}</p> : null}
+        </div>
+        <DialogFooter>
+          <Button variant="ghost" onClick={() => setAction(null)}>Cancel</Button>
+          <Button variant={action === "delete" ? "destructive" : "primary"} disabled={isPending} onClick={() => void confirm().catch(() => undefined)}>
+            {action === "delete" ? `Delete ${noun}` : action === "export" ? `Export ${noun}` : `Apply to ${noun}`}
+          </Button>
+        </DialogFooter>
+      </Dialog>
+      {run ? <BulkProgressToast key={run.jobId} run={run} onClose={() => setRun(null)} onChanged={onDone} /> : null}
+    </>
+  );
+}
