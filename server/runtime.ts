@@ -27,11 +27,18 @@ function authSecret(): string {
   return secret;
 }
 
+/** The demo (with its printed password) is for the embedded newcomer setup, never a production database by default. */
+function shouldSeedDemo(): boolean {
+  const flag = process.env.HASTECRM_SEED_DEMO;
+  if (flag !== undefined) return flag !== "0";
+  return !(process.env.NODE_ENV === "production" && process.env.DATABASE_URL);
+}
+
 async function startRuntime(): Promise<Runtime> {
   const handle = await openConfiguredDatabase();
   await migrate(handle.db);
   const auth = createAuth(handle.db, { secret: authSecret(), baseURL: process.env.BETTER_AUTH_URL });
-  if (process.env.HASTECRM_SEED_DEMO !== "0") await ensureDemoWorkspace(handle.db, auth);
+  if (shouldSeedDemo()) await ensureDemoWorkspace(handle.db, auth);
   await resumeLocalJobs(handle.db);
   return { handle, auth };
 }

@@ -1,16 +1,18 @@
 /**
  * Filter benchmark on PostgreSQL (issue 4): the spec's complex filter (first page and count), a custom
  * field range (`customFields.budget >= 10000`), a tag filter, and keyset page 200 — each timed through
- * the same functions contacts.list uses, with its EXPLAIN checked for a whole-table scan of contacts.
+ * the functions contacts.list uses, with EXPLAIN ANALYZE checked for a whole-table scan of contacts.
  *
+ * Two ways to run it:
+ * - `npm run bench` (bench/run.ts): list `...filterScenarios` in bench/scenarios/index.ts; they run on the
+ *   harness's seeded workspace and report their plan beside the timings.
+ * - standalone, on its own generated data (filters-seed.ts; reused by later runs), with pass/fail per target:
  *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/hastecrm_bench_filters npx tsx bench/scenarios/filters.ts --contacts 100000
- *
- * The first run seeds a workspace of that size (filters-seed.ts); later runs reuse it.
  */
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { and, eq, isNull, sql, type SQL } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import { openPostgres } from "@/db/client";
 import { migrate } from "@/db/migrate";
 import { contacts } from "@/db/schema";
@@ -19,21 +21,18 @@ import type { ServiceContext } from "@/server/context";
 import { decodeCursor } from "@/server/contacts/cursor";
 import { countContactsCapped, findContactsPage } from "@/server/contacts/queries";
 import { COUNT_TIME_BUDGET_MS, EXACT_COUNT_LIMIT, listContacts } from "@/server/contacts/service";
-import { conditionToSql } from "@/server/filters/compile";
-import { prepareContactFilter } from "@/server/filters/filter";
+import { ensureCustomFieldIndexes } from "@/server/custom-fields/queries";
 import type { FilterNode } from "@/server/filters/types";
+import { defineScenario, type BenchContext, type Scenario } from "../types";
 import { ensureBenchWorkspace } from "./filters-seed";
-
-export interface Timing {
-  runs: number;
-  p50Ms: number;
-  p95Ms: number;
-  maxMs: number;
-}
+import {
+  budgetFilter, compile, complexFilter, countQuery, explain, pageQuery, tagFilter, TARGETS, time, WHOLE_TABLE_SHARE,
+  type Access, type Timing,
+} from "./filters-plan";
 
 export interface ScenarioResult {
   name: string;
-  kind: "firstPage" | "count" | "list" | "keyset";
+  kind: keyof typeof TARGETS;
   timing: Timing;
   targetP95Ms: number;
   passed: boolean;
@@ -61,129 +60,162 @@ export interface FilterBenchResult {
   passed: boolean;
 }
 
-/** The spec's "complex filter example" (tag `technology` exists in the bench data). */
-export const complexFilter: FilterNode = {
-  and: [
-    { field: "score", operator: "between", value: [70, 100] },
-    { field: "lastActivityAt", operator: "gte", value: "2024-01-01" },
-    { or: [{ field: "company", operator: "contains", value: "Tech" }, { field: "tags", operator: "includes", value: ["technology"] }] },
-  ],
-};
-const budgetFilter: FilterNode = { field: "customFields.budget", operator: "gte", value: 10000 };
-const tagFilter: FilterNode = { field: "tags", operator: "includes", value: ["VIP"] };
+const PAGE_SIZE = 50;
+const base = (ctx: ServiceContext) => ({ workspaceId: ctx.workspaceId, includeDeleted: false });
 
-const TARGETS = { firstPage: 50, count: 300, list: 300, keyset: 5 } as const;
-
-async function time(runs: number, fn: () => Promise<unknown>): Promise<Timing> {
-  for (let i = 0; i < 3; i++) await fn();
-  const samples: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const started = performance.now();
-    await fn();
-    samples.push(performance.now() - started);
-  }
-  samples.sort((a, b) => a - b);
-  const at = (q: number) => samples[Math.min(samples.length - 1, Math.ceil(q * samples.length) - 1)]!;
-  const round = (ms: number) => Math.round(ms * 100) / 100;
-  return { runs, p50Ms: round(at(0.5)), p95Ms: round(at(0.95)), maxMs: round(samples.at(-1)!) };
+/** The page of rows contacts.list returns: parse, compile (first-rows form), query. */
+async function firstPage(ctx: ServiceContext, tree: FilterNode) {
+  const condition = await compile(ctx, tree, { firstRows: true });
+  return findContactsPage(ctx.db, { ...base(ctx), first: PAGE_SIZE, after: null, condition });
 }
 
-interface PlanNode {
-  "Node Type": string;
-  "Relation Name"?: string;
-  "Index Name"?: string;
-  "Actual Rows"?: number;
-  "Actual Loops"?: number;
-  "Rows Removed by Filter"?: number;
-  "Rows Removed by Index Recheck"?: number;
-  Plans?: PlanNode[];
-}
-
-interface Access {
-  nodes: string[];
-  /** Rows of contacts the plan actually read (returned + filtered out), over all loops. */
-  rowsExamined: number;
-}
-
-function contactsAccess(plan: PlanNode, found: Access = { nodes: [], rowsExamined: 0 }): Access {
-  if (plan["Relation Name"] === "contacts") {
-    found.nodes.push(plan["Index Name"] ? `${plan["Node Type"]} using ${plan["Index Name"]}` : plan["Node Type"]);
-    const loops = plan["Actual Loops"] ?? 1;
-    found.rowsExamined += ((plan["Actual Rows"] ?? 0) + (plan["Rows Removed by Filter"] ?? 0) + (plan["Rows Removed by Index Recheck"] ?? 0)) * loops;
-  }
-  for (const child of plan.Plans ?? []) contactsAccess(child, found);
-  return found;
-}
-
-/** Runs the query once under EXPLAIN ANALYZE: which access paths read contacts, and how many rows they read. */
-async function explain(ctx: ServiceContext, query: SQL): Promise<Access> {
-  const rows = await queryRows<{ "QUERY PLAN": Array<{ Plan: PlanNode }> | string }>(ctx.db, sql`explain (analyze, format json) ${query}`);
-  const raw = rows[0]!["QUERY PLAN"];
-  const parsed = typeof raw === "string" ? (JSON.parse(raw) as Array<{ Plan: PlanNode }>) : raw;
-  return contactsAccess(parsed[0]!.Plan);
-}
-
-const scopeOf = (ctx: ServiceContext, condition: SQL) =>
-  and(eq(contacts.workspaceId, ctx.workspaceId), isNull(contacts.deletedAt), condition)!;
-
-/** As contacts.list compiles: `firstRows` for the page query, the plain form for the count. */
-async function compile(ctx: ServiceContext, tree: FilterNode, options: { firstRows?: boolean } = {}) {
-  return conditionToSql((await prepareContactFilter(ctx, tree)).condition, { workspaceId: ctx.workspaceId, ...options });
-}
-
-/** A plan that reads more than half of the workspace's contacts is a whole-table scan, whatever its node type. */
-const WHOLE_TABLE_SHARE = 0.5;
-
-function result(name: string, kind: ScenarioResult["kind"], timing: Timing, access: Access, workspaceRows: number, extra: Partial<ScenarioResult> = {}): ScenarioResult {
-  const wholeTableScan = access.rowsExamined > workspaceRows * WHOLE_TABLE_SHARE;
-  return {
-    name, kind, timing, targetP95Ms: TARGETS[kind], passed: timing.p95Ms <= TARGETS[kind] && !wholeTableScan,
-    contactsAccess: access.nodes, contactsRowsExamined: access.rowsExamined, wholeTableScan, ...extra,
-  };
-}
-
-async function filterScenarios(ctx: ServiceContext, name: string, tree: FilterNode, runs: number, total: number): Promise<ScenarioResult[]> {
+/** The count contacts.list runs with its first page: exact up to the limit, within the time budget. */
+async function capped(ctx: ServiceContext, tree: FilterNode) {
   const condition = await compile(ctx, tree);
+  return countContactsCapped(ctx.db, { ...base(ctx), condition, cap: EXACT_COUNT_LIMIT, timeBudgetMs: COUNT_TIME_BUDGET_MS });
+}
+
+function verdict(kind: keyof typeof TARGETS, timing: Timing, access: Access, workspaceRows: number) {
+  const wholeTableScan = access.rowsExamined > workspaceRows * WHOLE_TABLE_SHARE;
+  return { targetP95Ms: TARGETS[kind], passed: timing.p95Ms <= TARGETS[kind] && !wholeTableScan, contactsAccess: access.nodes, contactsRowsExamined: access.rowsExamined, wholeTableScan };
+}
+
+// ——— scenarios for `npm run bench` (bench/run.ts) ———
+
+interface PlanState {
+  access: Access;
+  workspaceRows: number;
+  count?: { count: number; isEstimate: boolean };
+}
+
+const planReport = (kind: keyof typeof TARGETS) => (state: PlanState) => ({
+  targetP95Ms: TARGETS[kind],
+  contactsAccess: state.access.nodes,
+  contactsRowsExamined: state.access.rowsExamined,
+  wholeTableScan: state.access.rowsExamined > state.workspaceRows * WHOLE_TABLE_SHARE,
+  ...(state.count ? { count: state.count.count, countIsEstimate: state.count.isEstimate } : {}),
+});
+
+/** Expression indexes for custom fields the seed defined without the service; built once, untimed. */
+async function prepare(bench: BenchContext) {
+  if (bench.database !== "postgres") return { skip: "filter plans are measured on PostgreSQL (set DATABASE_URL)" };
+  await ensureCustomFieldIndexes(bench.db, { workspaceId: bench.workspaceId });
+  return null;
+}
+
+function pageScenario(name: string, tree: FilterNode): Scenario<unknown> {
+  return defineScenario<PlanState>({
+    name: `filters.${name}.page`,
+    async setup(bench) {
+      const skipped = await prepare(bench);
+      if (skipped) return skipped;
+      const access = await explain(bench.service, pageQuery(bench.service, await compile(bench.service, tree, { firstRows: true })));
+      return { access, workspaceRows: bench.contacts };
+    },
+    run: (bench) => firstPage(bench.service, tree),
+    report: planReport("firstPage"),
+  });
+}
+
+function countScenario(name: string, tree: FilterNode): Scenario<unknown> {
+  return defineScenario<PlanState>({
+    name: `filters.${name}.count`,
+    async setup(bench) {
+      const skipped = await prepare(bench);
+      if (skipped) return skipped;
+      const access = await explain(bench.service, countQuery(bench.service, await compile(bench.service, tree), EXACT_COUNT_LIMIT));
+      return { access, workspaceRows: bench.contacts, count: await capped(bench.service, tree) };
+    },
+    run: (bench) => capped(bench.service, tree),
+    report: planReport("count"),
+  });
+}
+
+/** Page 200 of a filtered list through contacts.list: the cursor carries the position and the total. */
+const filteredPage200 = defineScenario<PlanState & { after: string }>({
+  name: "filters.budget.page200",
+  async setup(bench) {
+    const skipped = await prepare(bench);
+    if (skipped) return skipped;
+    let after: string | null = null;
+    for (let page = 1; page < 200; page++) {
+      const result: Awaited<ReturnType<typeof listContacts>> = await listContacts(bench.service, { first: PAGE_SIZE, after, filters: budgetFilter });
+      if (!result.pageInfo.hasNextPage) return { skip: `the filtered list ended at page ${page}` };
+      after = result.pageInfo.endCursor;
+    }
+    const cursor = decodeCursor(after!);
+    const condition = await compile(bench.service, budgetFilter, { firstRows: true });
+    const access = await explain(bench.service, sql`select ${contacts.id} from ${contacts} where ${and(
+      eq(contacts.workspaceId, bench.workspaceId), isNull(contacts.deletedAt), condition,
+      sql`(${contacts.createdAt}, ${contacts.id}) < (${cursor.createdAt}::timestamptz, ${cursor.id}::uuid)`,
+    )} order by ${contacts.createdAt} desc nulls last, ${contacts.id} desc nulls last limit 51`);
+    return { access, workspaceRows: bench.contacts, after: after! };
+  },
+  run: (bench, state) => listContacts(bench.service, { first: PAGE_SIZE, after: state.after, filters: budgetFilter }),
+  report: planReport("firstPage"),
+});
+
+/** For bench/scenarios/index.ts. (Unfiltered keyset page 200 is contacts.list.page200.) */
+export const filterScenarios: ReadonlyArray<Scenario<unknown>> = [
+  pageScenario("complex", complexFilter),
+  countScenario("complex", complexFilter),
+  pageScenario("budget", budgetFilter),
+  countScenario("budget", budgetFilter),
+  pageScenario("tag", tagFilter),
+  countScenario("tag", tagFilter),
+  filteredPage200,
+];
+
+// ——— standalone run on generated data ———
+
+async function measureFilter(ctx: ServiceContext, name: string, tree: FilterNode, runs: number, total: number): Promise<ScenarioResult[]> {
   const pageCondition = await compile(ctx, tree, { firstRows: true });
-  const base = { workspaceId: ctx.workspaceId, includeDeleted: false };
-  // First page: parse + compile + the page query, exactly what contacts.list runs for its rows.
+  const condition = await compile(ctx, tree);
   let rows = 0;
-  const page = await time(runs, async () => {
-    const compiled = await compile(ctx, tree, { firstRows: true });
-    rows = (await findContactsPage(ctx.db, { ...base, first: 50, after: null, condition: compiled })).length;
-  });
-  const pageAccess = await explain(ctx, sql`select ${contacts.id} from ${contacts} where ${scopeOf(ctx, pageCondition)} order by ${contacts.createdAt} desc nulls last, ${contacts.id} desc nulls last limit 51`);
-  // Count: exact up to EXACT_COUNT_LIMIT within COUNT_TIME_BUDGET_MS, else the labelled estimate.
+  const page = await time(runs, async () => { rows = (await firstPage(ctx, tree)).length; });
+  const pageAccess = await explain(ctx, pageQuery(ctx, pageCondition));
   let counted = { count: 0, isEstimate: false };
-  const count = await time(runs, async () => {
-    counted = await countContactsCapped(ctx.db, { ...base, condition, cap: EXACT_COUNT_LIMIT, timeBudgetMs: COUNT_TIME_BUDGET_MS });
-  });
-  const countAccess = await explain(ctx, sql`select count(*) from (select 1 from ${contacts} where ${scopeOf(ctx, condition)} limit ${EXACT_COUNT_LIMIT + 1}) capped`);
-  // The whole procedure as the table calls it: page, count and tags (page and count run in parallel).
-  const list = await time(runs, () => listContacts(ctx, { first: 50, filters: tree }));
+  const count = await time(runs, async () => { counted = await capped(ctx, tree); });
+  const countAccess = await explain(ctx, countQuery(ctx, condition, EXACT_COUNT_LIMIT));
+  // The whole procedure as the table's first load calls it: page, count (in parallel) and tags.
+  const list = await time(runs, () => listContacts(ctx, { first: PAGE_SIZE, filters: tree }));
+  const listAccess = { nodes: [...new Set([...pageAccess.nodes, ...countAccess.nodes])], rowsExamined: Math.max(pageAccess.rowsExamined, countAccess.rowsExamined) };
   return [
-    result(`${name}: first page`, "firstPage", page, pageAccess, total, { rows: Math.min(rows, 50) }),
-    result(`${name}: count`, "count", count, countAccess, total, { count: counted.count, countIsEstimate: counted.isEstimate }),
-    result(`${name}: contacts.list (page + count + tags)`, "list", list, {
-      nodes: [...new Set([...pageAccess.nodes, ...countAccess.nodes])], rowsExamined: Math.max(pageAccess.rowsExamined, countAccess.rowsExamined),
-    }, total),
+    { name: `${name}: first page`, kind: "firstPage", timing: page, rows: Math.min(rows, PAGE_SIZE), ...verdict("firstPage", page, pageAccess, total) },
+    { name: `${name}: count`, kind: "count", timing: count, count: counted.count, countIsEstimate: counted.isEstimate, ...verdict("count", count, countAccess, total) },
+    { name: `${name}: contacts.list (page + count + tags)`, kind: "list", timing: list, ...verdict("list", list, listAccess, total) },
   ];
 }
 
-async function keysetScenario(ctx: ServiceContext, runs: number, total: number): Promise<ScenarioResult> {
+async function measureKeyset(ctx: ServiceContext, runs: number, total: number): Promise<ScenarioResult[]> {
   let after: string | null = null;
   for (let page = 1; page < 200; page++) {
-    const result: Awaited<ReturnType<typeof listContacts>> = await listContacts(ctx, { first: 50, after });
+    const result: Awaited<ReturnType<typeof listContacts>> = await listContacts(ctx, { first: PAGE_SIZE, after });
     after = result.pageInfo.endCursor;
   }
   const cursor = decodeCursor(after!);
-  const base = { workspaceId: ctx.workspaceId, includeDeleted: false };
-  const timing = await time(runs, () => findContactsPage(ctx.db, { ...base, first: 50, after: cursor }));
+  const pageOnly = await time(runs, () => findContactsPage(ctx.db, { ...base(ctx), first: PAGE_SIZE, after: cursor }));
+  const procedure = await time(runs, () => listContacts(ctx, { first: PAGE_SIZE, after }));
   const access = await explain(ctx, sql`select ${contacts.id} from ${contacts} where ${and(
     eq(contacts.workspaceId, ctx.workspaceId), isNull(contacts.deletedAt),
     sql`(${contacts.createdAt}, ${contacts.id}) < (${cursor.createdAt}::timestamptz, ${cursor.id}::uuid)`,
   )} order by ${contacts.createdAt} desc nulls last, ${contacts.id} desc nulls last limit 51`);
-  return result("keyset page 200 (50 per page, newest first)", "keyset", timing, access, total);
+  let filteredAfter: string | null = null;
+  for (let page = 1; page < 200; page++) {
+    const result: Awaited<ReturnType<typeof listContacts>> = await listContacts(ctx, { first: PAGE_SIZE, after: filteredAfter, filters: budgetFilter });
+    filteredAfter = result.pageInfo.endCursor;
+  }
+  const filtered = await time(runs, () => listContacts(ctx, { first: PAGE_SIZE, after: filteredAfter, filters: budgetFilter }));
+  const filteredCursor = decodeCursor(filteredAfter!);
+  const filteredAccess = await explain(ctx, sql`select ${contacts.id} from ${contacts} where ${and(
+    eq(contacts.workspaceId, ctx.workspaceId), isNull(contacts.deletedAt), await compile(ctx, budgetFilter, { firstRows: true }),
+    sql`(${contacts.createdAt}, ${contacts.id}) < (${filteredCursor.createdAt}::timestamptz, ${filteredCursor.id}::uuid)`,
+  )} order by ${contacts.createdAt} desc nulls last, ${contacts.id} desc nulls last limit 51`);
+  return [
+    { name: "keyset page 200: page query", kind: "keyset", timing: pageOnly, ...verdict("keyset", pageOnly, access, total) },
+    { name: "keyset page 200: contacts.list (total carried by the cursor)", kind: "keyset", timing: procedure, ...verdict("keyset", procedure, access, total) },
+    { name: "budget filter, page 200: contacts.list", kind: "firstPage", timing: filtered, ...verdict("firstPage", filtered, filteredAccess, total) },
+  ];
 }
 
 export async function runFilterBench(options: { contacts: number; databaseUrl?: string; runs?: number; log?: (line: string) => void }): Promise<FilterBenchResult> {
@@ -197,10 +229,10 @@ export async function runFilterBench(options: { contacts: number; databaseUrl?: 
     const runs = options.runs ?? 100;
     const [version] = await queryRows<{ v: string }>(ctx.db, sql`select current_setting('server_version') as v`);
     const scenarios = [
-      ...(await filterScenarios(ctx, "complex filter (spec)", complexFilter, runs, workspace.contacts)),
-      ...(await filterScenarios(ctx, "customFields.budget >= 10000", budgetFilter, runs, workspace.contacts)),
-      ...(await filterScenarios(ctx, "tag VIP", tagFilter, runs, workspace.contacts)),
-      await keysetScenario(ctx, runs, workspace.contacts),
+      ...(await measureFilter(ctx, "complex filter (spec)", complexFilter, runs, workspace.contacts)),
+      ...(await measureFilter(ctx, "customFields.budget >= 10000", budgetFilter, runs, workspace.contacts)),
+      ...(await measureFilter(ctx, "tag VIP", tagFilter, runs, workspace.contacts)),
+      ...(await measureKeyset(ctx, runs, workspace.contacts)),
     ];
     return {
       scenario: "filters", contacts: workspace.contacts, seeded: workspace.seeded, seedSeconds: workspace.seedSeconds,
@@ -211,6 +243,7 @@ export async function runFilterBench(options: { contacts: number; databaseUrl?: 
     await handle.close();
   }
 }
+
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const flag = (name: string) => {

@@ -1,10 +1,10 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { ListFilter, Plus, Users } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { useTRPC } from "@/components/providers/trpc";
+import { useTRPC, useTRPCClient } from "@/components/providers/trpc";
 import { SegmentDialog } from "@/components/segments/segment-dialog";
 import { SegmentSelectionActions } from "@/components/segments/selection-actions";
 import { Button } from "@/components/ui/button";
@@ -25,6 +25,8 @@ const NO_VIEWS: SavedView[] = [];
 export function ContactsPage() {
   const trpc = useTRPC();
   const router = useRouter();
+  const client = useTRPCClient();
+  const queryClient = useQueryClient();
   const views = useQuery(trpc.views.listViews.queryOptions({ objectType: "contact" }));
   // Views failing to load must not take the list down with them: the table opens without them.
   const url = useTableUrlState(views.isError ? NO_VIEWS : views.data);
@@ -32,6 +34,14 @@ export function ContactsPage() {
   const isHydrated = useHydrated();
   const [isCreating, setIsCreating] = useState(false);
   const [isSegmenting, setIsSegmenting] = useState(false);
+  const view = url.view as SavedView | null;
+
+  const saveViewWithoutDropped = async () => {
+    if (!view) return;
+    // The view as the server opened it, already without the parts it dropped; unsaved edits stay unsaved.
+    await client.views.updateView.mutate({ id: view.id, patch: { filters: view.filters, columns: view.columns, sortBy: view.sortBy } });
+    await queryClient.invalidateQueries({ queryKey: trpc.views.listViews.queryKey() });
+  };
 
   return (
     <>
@@ -67,10 +77,11 @@ export function ContactsPage() {
         above={<ViewsBar views={views.data ?? NO_VIEWS} url={url} isManager={isManager} />}
         notices={(missingColumns) => (
           <ViewNotices
-            view={url.view as SavedView | null}
+            view={view}
             missingViewId={url.missingViewId}
             urlProblems={url.params.problems}
             missingColumns={missingColumns}
+            onSaveWithout={saveViewWithoutDropped}
           />
         )}
         bulkActions={(context) => <SegmentSelectionActions context={context} />}
@@ -94,7 +105,7 @@ export function ContactsPage() {
         <SegmentDialog
           open
           onOpenChange={setIsSegmenting}
-          initial={{ criteria: url.state.filters, name: (url.view as SavedView | null)?.name ?? "" }}
+          initial={{ criteria: url.state.filters, name: view?.name ?? "" }}
           onSaved={(segment) => router.push(`/segments/${segment.id}`)}
         />
       ) : null}

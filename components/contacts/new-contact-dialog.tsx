@@ -65,7 +65,7 @@ export function NewContactDialog({
   const create = useMutation(
     trpc.contacts.create.mutationOptions({
       onSuccess: async (contact) => {
-        await queryClient.invalidateQueries({ queryKey: trpc.contacts.list.queryKey() });
+        await queryClient.invalidateQueries({ queryKey: trpc.contacts.list.pathKey() });
         setValues(emptyForm);
         setErrors(noErrors);
         onOpenChange(false);

@@ -59,7 +59,7 @@ export function AddMembersDialog({ open, onOpenChange, segmentId, segmentName }:
       await client.segments.addMembers.mutate({ id: segmentId, contactIds: [...picked.keys()] });
       await Promise.all([
         queryClient.invalidateQueries({ queryKey: trpc.segments.pathKey() }),
-        queryClient.invalidateQueries({ queryKey: trpc.contacts.list.queryKey() }),
+        queryClient.invalidateQueries({ queryKey: trpc.contacts.list.pathKey() }),
         queryClient.invalidateQueries({ queryKey: trpc.insights.contactInsights.queryKey() }),
       ]);
       setPicked(new Map());

@@ -8,6 +8,7 @@ import { FilterBuilder } from "@/components/filters/filter-builder";
 import { finishTree, serverProblems, toEditable, treeProblems, type EditableGroup, type TreeProblem } from "@/components/filters/model";
 import { useFilterFields } from "@/components/filters/use-filter-fields";
 import type { FilterNode } from "@/components/filters/types";
+import { normaliseFilters } from "@/components/contacts/table-state";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogFooter } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
@@ -21,7 +22,7 @@ export type Segment = inferRouterOutputs<AppRouter>["segments"]["listSegments"][
 export function segmentCriteria(segment: Pick<Segment, "criteria">): FilterNode | null {
   const criteria = segment.criteria as Record<string, unknown> | null;
   if (!criteria || !("and" in criteria || "or" in criteria || "field" in criteria)) return null;
-  return criteria as unknown as FilterNode;
+  return normaliseFilters(criteria as unknown as FilterNode);
 }
 
 export interface SegmentDraft {
@@ -85,7 +86,7 @@ export function SegmentDialog({
         : await client.segments.createSegment.mutate({ name: name.trim(), description, criteria: tree, isDynamic });
       await Promise.all([
         queryClient.invalidateQueries({ queryKey: trpc.segments.pathKey() }),
-        queryClient.invalidateQueries({ queryKey: trpc.contacts.list.queryKey() }),
+        queryClient.invalidateQueries({ queryKey: trpc.contacts.list.pathKey() }),
         queryClient.invalidateQueries({ queryKey: trpc.insights.contactInsights.queryKey() }),
       ]);
       onSaved?.(saved);

@@ -82,7 +82,7 @@ export function SegmentSelectionActions({ context, currentSegment }: { context: 
       await Promise.all([
         queryClient.invalidateQueries({ queryKey: trpc.segments.pathKey() }),
         queryClient.invalidateQueries({ queryKey: trpc.insights.contactInsights.queryKey() }),
-        mode === "remove" ? queryClient.invalidateQueries({ queryKey: trpc.contacts.list.queryKey() }) : Promise.resolve(),
+        mode === "remove" ? queryClient.invalidateQueries({ queryKey: trpc.contacts.list.pathKey() }) : Promise.resolve(),
       ]);
     } catch (error) {
       setStatus({ tone: "error", text: error instanceof Error ? error.message : "That did not work" });

@@ -38,7 +38,9 @@ export function TagPicker({
     ...trpc.tags.listTags.queryOptions({ prefix: prefix || undefined, first: 20 }),
     placeholderData: keepPreviousData,
   });
-  const matches = (tags.data ?? []).filter((tag) => !excludeIds.includes(tag.id));
+  // Filtered here too: while the next prefix loads, the previous answer is still shown.
+  const startsWith = (name: string) => name.toLowerCase().startsWith(prefix.toLowerCase());
+  const matches = (tags.data ?? []).filter((tag) => !excludeIds.includes(tag.id) && startsWith(tag.name));
   const exact = (tags.data ?? []).some((tag) => tag.name.toLowerCase() === prefix.toLowerCase());
   const items: Item[] = [
     ...matches.map((tag): Item => ({ type: "tag", tag })),

@@ -1,7 +1,8 @@
 "use client";
 
 import { Info } from "lucide-react";
-import type { ReactNode } from "react";
+import { useState, type ReactNode } from "react";
+import { Button } from "@/components/ui/button";
 import type { SavedView } from "./views-bar";
 
 const partNames: Record<string, string> = { filters: "filter", sortBy: "sort", columns: "column" };
@@ -30,13 +31,29 @@ export function ViewNotices({
   missingViewId,
   urlProblems,
   missingColumns,
+  onSaveWithout,
 }: {
   view: SavedView | null;
   missingViewId: string | null;
   urlProblems: readonly string[];
   missingColumns: readonly string[];
+  /** Saves the view as it opened, without the parts it dropped. */
+  onSaveWithout?: () => Promise<void>;
 }) {
+  const [saveError, setSaveError] = useState<string | null>(null);
+  const [isSaving, setIsSaving] = useState(false);
   const dropped = view?.dropped ?? [];
+  const saveWithout = async () => {
+    setIsSaving(true);
+    setSaveError(null);
+    try {
+      await onSaveWithout?.();
+    } catch (error) {
+      setSaveError(error instanceof Error ? error.message : "Could not save the view");
+    } finally {
+      setIsSaving(false);
+    }
+  };
   return (
     <>
       {dropped.length > 0 ? (
@@ -52,7 +69,14 @@ export function ViewNotices({
               </li>
             ))}
           </ul>
-          {view!.canEdit ? <p className="mt-0.5 text-muted-foreground">Save changes to the view to keep it this way.</p> : null}
+          {view!.canEdit && onSaveWithout ? (
+            <div className="mt-1.5 flex items-center gap-2">
+              <Button variant="outline" size="sm" onClick={saveWithout} isLoading={isSaving}>
+                Save the view without them
+              </Button>
+              {saveError ? <span role="alert" className="text-[12px] text-destructive">{saveError}</span> : null}
+            </div>
+          ) : null}
         </Notice>
       ) : null}
       {missingViewId ? <Notice testId="view-missing-notice">The view in this link no longer exists, or is private to someone else. Showing all contacts.</Notice> : null}

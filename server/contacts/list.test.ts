@@ -9,7 +9,7 @@ import { createTestWorkspace, openTestDatabase, testDatabaseKind } from "@/test/
 import { createCustomFieldSchema } from "../custom-fields/schemas";
 import { createCustomField } from "../custom-fields/service";
 import type { FilterNode, SortKey } from "../filters/types";
-import { encodeCursor } from "./cursor";
+import { decodeCursor, encodeCursor } from "./cursor";
 import { countContactsCapped } from "./queries";
 import { EXACT_COUNT_LIMIT, listContacts } from "./service";
 
@@ -135,9 +135,30 @@ describe("contacts.list sorting", () => {
     const first = await listContacts(ws, { first: 5 });
     const last = first.nodes.at(-1)!;
     const [row] = await queryRows<{ t: string }>(handle.db, sql`select created_at::text as t from contacts where id = ${last.id}::uuid`);
-    expect(first.pageInfo.endCursor).toBe(encodeCursor({ createdAt: row!.t, id: last.id }));
+    expect(decodeCursor(first.pageInfo.endCursor!)).toMatchObject({ createdAt: row!.t, id: last.id });
+    // A cursor in the original two-field form still pages on (and simply counts again).
+    const legacy = await listContacts(ws, { first: 5, after: encodeCursor({ createdAt: row!.t, id: last.id }) });
+    const carried = await listContacts(ws, { first: 5, after: first.pageInfo.endCursor });
+    expect(legacy.nodes.map((n) => n.id)).toEqual(carried.nodes.map((n) => n.id));
+    expect(legacy.totalCount).toBe(90);
     const explicit = await listContacts(ws, { first: 5, sort: [{ field: "createdAt", direction: "desc" }] });
     expect(explicit.nodes.map((n) => n.id)).toEqual(first.nodes.map((n) => n.id));
+  });
+
+  it("counts with the first page and carries the total in the cursor, unless the filters change", async () => {
+    const carry = await createTestWorkspace(handle.db);
+    await handle.db.insert(contacts).values(Array.from({ length: 12 }, (_, i) => ({ workspaceId: carry.workspaceId, email: `carry${i}@example.com`, score: i })));
+    let existing = 12;
+    for (const sort of [undefined, [{ field: "score", direction: "desc" }] as SortKey[]]) {
+      const first = await listContacts(carry, { first: 5, sort });
+      expect(first.totalCount).toBe(existing);
+      await handle.db.insert(contacts).values({ workspaceId: carry.workspaceId, email: `late-${sort ? "sorted" : "default"}@example.com` });
+      const second = await listContacts(carry, { first: 5, sort, after: first.pageInfo.endCursor });
+      expect(second.totalCount).toBe(existing);
+      const refiltered = await listContacts(carry, { first: 5, sort, after: first.pageInfo.endCursor, filters: { field: "score", operator: "gte", value: 0 } });
+      expect(refiltered.totalCount).toBe(existing + 1);
+      existing++;
+    }
   });
 
   it("refuses a cursor from another sort, and unknown or unsortable fields", async () => {

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { TRPCError } from "@trpc/server";
 import type { ServiceContext } from "../context";
 import { diffRecords } from "../audit/diff";
@@ -6,7 +7,7 @@ import { badRequest, DuplicateContactError, isUniqueViolation, notFound } from "
 import { checkCustomFieldValues } from "../custom-fields/service";
 import { conditionToSql } from "../filters/compile";
 import { prepareContactFilter } from "../filters/filter";
-import { decodeCursor, decodeSortedCursor, encodeCursor, encodeSortedCursor } from "./cursor";
+import { decodeCursor, decodeSortedCursor, encodeCursor, encodeSortedCursor, type CarriedTotal } from "./cursor";
 import {
   countContacts, countContactsCapped, findActiveContactByEmail, findCompanyInWorkspace, findContactById, findContactProfileParts,
   findContactsPage, findContactsPageSorted, findTagsOfContacts, insertContact, isWorkspaceMember, updateContactRow, type ContactRow,
@@ -148,6 +149,18 @@ export const EXACT_COUNT_LIMIT = 10_000;
 /** …and beyond this much time spent counting (PostgreSQL), so a count never holds up the page. */
 export const COUNT_TIME_BUDGET_MS = 150;
 
+/** Fingerprint of what a total was counted for; a carried total is reused only for the same one. */
+function countScope(input: ListContactsInput): string {
+  const key = JSON.stringify([input.filters ?? null, input.includeDeleted ?? false, input.exactCount ?? false]);
+  return createHash("sha1").update(key).digest("base64url").slice(0, 12);
+}
+
+/**
+ * A page of contacts: filtered, sorted on any fields (keyset cursors that encode the sort values), with
+ * each contact's tags. totalCount is exact up to EXACT_COUNT_LIMIT matches (and COUNT_TIME_BUDGET_MS),
+ * an estimate beyond with totalCountIsEstimate set; it is counted with the first page and carried by
+ * the cursor, so later pages cost only their rows.
+ */
 export async function listContacts(ctx: ServiceContext, input: ListContactsInput) {
   const includeDeleted = input.includeDeleted ?? false;
   const parsed = input.filters ? await prepareContactFilter(ctx, input.filters) : null;
@@ -156,18 +169,26 @@ export async function listContacts(ctx: ServiceContext, input: ListContactsInput
   const pageCondition = parsed?.condition ? conditionToSql(parsed.condition, { workspaceId: ctx.workspaceId, firstRows: true }) : undefined;
   const scope = { workspaceId: ctx.workspaceId, includeDeleted, condition };
   const pageScope = { ...scope, condition: pageCondition };
-  const counting = input.exactCount
-    ? countContacts(ctx.db, scope).then((count) => ({ count, isEstimate: false }))
-    : countContactsCapped(ctx.db, { ...scope, cap: EXACT_COUNT_LIMIT, timeBudgetMs: COUNT_TIME_BUDGET_MS });
+  const totalScope = countScope(input);
+  const count = (carried: CarriedTotal | undefined): Promise<CarriedTotal> => {
+    if (carried?.scope === totalScope) return Promise.resolve(carried);
+    const counting = input.exactCount
+      ? countContacts(ctx.db, scope).then((n) => ({ count: n, isEstimate: false }))
+      : countContactsCapped(ctx.db, { ...scope, cap: EXACT_COUNT_LIMIT, timeBudgetMs: COUNT_TIME_BUDGET_MS });
+    return counting.then((counted) => ({ ...counted, scope: totalScope }));
+  };
 
-  let page: Array<{ contact: ContactRow; cursor: string }>;
+  let rows: ContactRow[];
   let hasNextPage: boolean;
-  let total: { count: number; isEstimate: boolean };
+  let total: CarriedTotal;
+  let endCursor: string | null = null;
   if (isDefaultSort(input.sort)) {
     const after = input.after ? decodeCursor(input.after) : null;
-    const [rows, counted] = await Promise.all([findContactsPage(ctx.db, { ...pageScope, first: input.first, after }), counting]);
-    hasNextPage = rows.length > input.first;
-    page = rows.slice(0, input.first).map((row) => ({ contact: row.contact, cursor: encodeCursor({ createdAt: row.cursorCreatedAt, id: row.contact.id }) }));
+    const [found, counted] = await Promise.all([findContactsPage(ctx.db, { ...pageScope, first: input.first, after }), count(after?.total)]);
+    const last = found[Math.min(found.length, input.first) - 1];
+    if (last) endCursor = encodeCursor({ createdAt: last.cursorCreatedAt, id: last.contact.id, total: counted });
+    rows = found.slice(0, input.first).map((row) => row.contact);
+    hasNextPage = found.length > input.first;
     total = counted;
   } else {
     const sort = input.sort!;
@@ -175,7 +196,7 @@ export async function listContacts(ctx: ServiceContext, input: ListContactsInput
     const signature = sortSignature(sort);
     const idDirection = tiebreakDirection(keys, sort);
     const cursor = input.after ? decodeSortedCursor(input.after, signature, keys.length) : null;
-    const [rows, counted] = await Promise.all([
+    const [found, counted] = await Promise.all([
       findContactsPageSorted(ctx.db, {
         ...pageScope,
         first: input.first,
@@ -183,21 +204,20 @@ export async function listContacts(ctx: ServiceContext, input: ListContactsInput
         after: cursor ? keysetAfterSql(keys, idDirection, cursor.values, cursor.id) : undefined,
         sortValues: sortValuesSql(keys),
       }),
-      counting,
+      count(cursor?.total),
     ]);
-    hasNextPage = rows.length > input.first;
-    page = rows.slice(0, input.first).map((row) => ({
-      contact: row.contact,
-      cursor: encodeSortedCursor({ sort: signature, values: parseSortValues(row.sortValues), id: row.contact.id }),
-    }));
+    const last = found[Math.min(found.length, input.first) - 1];
+    if (last) endCursor = encodeSortedCursor({ sort: signature, values: parseSortValues(last.sortValues), id: last.contact.id, total: counted });
+    rows = found.slice(0, input.first).map((row) => row.contact);
+    hasNextPage = found.length > input.first;
     total = counted;
   }
-  const tagsByContact = await findTagsOfContacts(ctx.db, { workspaceId: ctx.workspaceId, contactIds: page.map((row) => row.contact.id) });
+  const tagsByContact = await findTagsOfContacts(ctx.db, { workspaceId: ctx.workspaceId, contactIds: rows.map((contact) => contact.id) });
   return {
-    nodes: page.map(({ contact }) => ({ ...contact, fullName: fullName(contact), tags: tagsByContact.get(contact.id) ?? [] })),
-    pageInfo: { hasNextPage, endCursor: page.at(-1)?.cursor ?? null },
+    nodes: rows.map((contact) => ({ ...contact, fullName: fullName(contact), tags: tagsByContact.get(contact.id) ?? [] })),
+    pageInfo: { hasNextPage, endCursor },
     totalCount: total.count,
-    /** True when totalCount is the planner's estimate (more than EXACT_COUNT_LIMIT matches). */
+    /** True when totalCount is an estimate (more than EXACT_COUNT_LIMIT matches, or counting ran out of time). */
     totalCountIsEstimate: total.isEstimate,
   };
 }

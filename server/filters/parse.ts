@@ -141,7 +141,9 @@ async function parseLeaf(walk: Walk, node: Record<string, unknown>, path: string
   if (field.kind === "segment") return parseSegmentLeaf(walk, leaf, path);
   const result = await buildPredicate(field, leaf.operator, node.value, { now: walk.now, resolveTags: walk.catalogue.resolveTags });
   if ("problem" in result) return fail(walk, join(path, result.problem.at), result.problem.message, field.key);
-  const tree: FilterLeaf = leaf.operator === "isEmpty" || leaf.operator === "isNotEmpty" ? { field: leaf.field, operator: leaf.operator } : leaf;
+  const tree: FilterLeaf = leaf.operator === "isEmpty" || leaf.operator === "isNotEmpty"
+    ? { field: leaf.field, operator: leaf.operator }
+    : { ...leaf, value: result.value === undefined ? leaf.value : result.value };
   return { condition: { type: "field", field, predicate: result.predicate }, tree };
 }
 

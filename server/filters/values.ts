@@ -8,7 +8,11 @@ export interface ValueProblem {
   message: string;
 }
 
-export type PredicateResult = { predicate: Predicate } | { problem: ValueProblem };
+/**
+ * `value`, when present, is the leaf's value as it should be stored: tag names resolved to ids (so a
+ * saved view or segment survives a rename), enum values in their canonical case.
+ */
+export type PredicateResult = { predicate: Predicate; value?: unknown } | { problem: ValueProblem };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const NUMERIC_TEXT = /^[+-]?(\d+(\.\d+)?|\.\d+)([eE][+-]?\d+)?$/;
@@ -85,7 +89,8 @@ function scalarPredicate(field: FieldSpec, operator: FilterOperator, raw: unknow
   switch (operator) {
     case "eq": case "neq": case "gt": case "gte": case "lt": case "lte": {
       const parsed = parseScalar(field, raw);
-      return parsed.ok ? { predicate: { kind: "compare", op: operator, value: parsed.value } } : problem("value", parsed.message);
+      if (!parsed.ok) return problem("value", parsed.message);
+      return { predicate: { kind: "compare", op: operator, value: parsed.value }, ...(field.kind === "enum" ? { value: parsed.value } : {}) };
     }
     case "between": {
       if (!Array.isArray(raw) || raw.length !== 2) return problem("value", `expected [low, high] for ${field.key}`);
@@ -98,7 +103,8 @@ function scalarPredicate(field: FieldSpec, operator: FilterOperator, raw: unknow
     }
     case "in": case "notIn": {
       const list = parseList(field, raw);
-      return "problem" in list ? list : { predicate: { kind: "list", values: list.values, negate: operator === "notIn" } };
+      if ("problem" in list) return list;
+      return { predicate: { kind: "list", values: list.values, negate: operator === "notIn" }, ...(field.kind === "enum" ? { value: list.values } : {}) };
     }
     case "contains": case "notContains": case "startsWith": case "endsWith": {
       const parsed = parseScalar(field, raw, { isPattern: true });
@@ -188,7 +194,11 @@ async function setPredicate(field: FieldSpec, operator: FilterOperator, raw: unk
     const resolved = await resolveTags(texts);
     const ids = texts.map((text) => resolved.get(text) ?? null);
     const known = [...new Set(ids.filter((id): id is string => id !== null))];
-    return { predicate: { kind: "set", mode, values: known, unknown: ids.filter((id) => id === null).length } };
+    return {
+      predicate: { kind: "set", mode, values: known, unknown: ids.filter((id) => id === null).length },
+      // Unknown references stay as typed, so whoever reopens the filter sees what did not resolve.
+      value: texts.map((text, index) => ids[index] ?? text),
+    };
   }
   const options = field.enumValues ?? [];
   const values: string[] = [];
@@ -197,7 +207,7 @@ async function setPredicate(field: FieldSpec, operator: FilterOperator, raw: unk
     if (match === undefined) return problem(Array.isArray(raw) ? `value[${index}]` : "value", `expected one of ${options.join(", ")} for ${field.key}`);
     values.push(match);
   }
-  return { predicate: { kind: "set", mode, values: [...new Set(values)], unknown: 0 } };
+  return { predicate: { kind: "set", mode, values: [...new Set(values)], unknown: 0 }, value: [...new Set(values)] };
 }
 
 export async function buildPredicate(

@@ -8,7 +8,7 @@ const STOPWORDS = new Set([
   "does", "for", "from", "had", "has", "have", "he", "her", "him", "his", "how", "i", "in", "into", "is", "it", "its", "me",
   "my", "of", "on", "or", "our", "people", "person", "persons", "she", "show", "so", "some", "someone", "than", "that", "the",
   "their", "them", "there", "these", "they", "this", "those", "to", "us", "was", "we", "were", "what", "when", "where", "which",
-  "who", "whom", "whose", "why", "with", "would", "you", "your", "find", "list", "me", "anyone", "everyone",
+  "who", "whom", "whose", "why", "with", "would", "you", "your", "find", "list", "anyone", "everyone",
 ]);
 
 /**

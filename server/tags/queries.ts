@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
-import { companyTags, contacts, contactTags, tags } from "@/db/schema";
+import { companyTags, contacts, contactTags, savedViews, segments, tags } from "@/db/schema";
 import { queryRows } from "@/db/sql";
 import type { Executor } from "@/db/types";
 import { escapeLike } from "../filters/compile";
@@ -139,6 +139,18 @@ export async function moveTagLinks(db: Executor, params: { workspaceId: string; 
     select workspace_id, company_id, ${params.targetId}::uuid, created_at from ${companyTags}
     where workspace_id = ${params.workspaceId}::uuid and tag_id = ${params.sourceId}::uuid
     on conflict do nothing`);
+}
+
+/**
+ * Saved filters name tags by id (the filter parser stores ids), so after a merge the segments and
+ * views that named the source name the target. Ids are UUIDs: a textual replace cannot hit anything else.
+ */
+export async function replaceTagReferences(db: Executor, params: { workspaceId: string; sourceId: string; targetId: string }) {
+  const pattern = `%${params.sourceId}%`;
+  await db.execute(sql`update ${segments} set criteria = replace(criteria::text, ${params.sourceId}::text, ${params.targetId}::text)::jsonb
+    where workspace_id = ${params.workspaceId}::uuid and criteria::text like ${pattern}`);
+  await db.execute(sql`update ${savedViews} set filters = replace(filters::text, ${params.sourceId}::text, ${params.targetId}::text)::jsonb
+    where workspace_id = ${params.workspaceId}::uuid and filters::text like ${pattern}`);
 }
 
 /** A tag change is a change to the contact: it moves in "recently updated" sorts and filters. */

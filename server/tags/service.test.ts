@@ -7,6 +7,10 @@ import type { ServiceContext } from "@/server/context";
 import { addTestMember, createTestWorkspace, openTestDatabase } from "@/test/db";
 import { createContactSchema } from "../contacts/schemas";
 import * as contactsService from "../contacts/service";
+import { createSegmentSchema } from "../segments/schemas";
+import { createSegment, getSegment } from "../segments/service";
+import { saveViewSchema } from "../views/schemas";
+import { getView, saveView } from "../views/service";
 import { createTagSchema } from "./schemas";
 import * as service from "./service";
 
@@ -102,6 +106,23 @@ describe("tags", () => {
     expect((await tagAudit(manager, both.id)).at(-1)).toEqual({ old: ["Accounts"], new: [] });
     const [row] = await handle.db.select().from(contacts).where(eq(contacts.id, both.id));
     expect(row!.updatedAt.getTime()).toBeGreaterThanOrEqual(row!.createdAt.getTime());
+  });
+
+  it("keeps saved segments and views pointing at the right tag through renames and merges", async () => {
+    const old = await newTag(manager, "Prospect");
+    const keeper = await newTag(manager, "Lead list");
+    const contact = await newContact(manager, "prospect@example.com");
+    await service.tagContacts(manager, { contactIds: [contact.id], tagIds: [old.id] });
+    const segment = await createSegment(manager, createSegmentSchema.parse({ name: "Prospects", criteria: { field: "tags", operator: "includes", value: ["prospect"] } }));
+    // The name was stored as the tag's id.
+    expect(segment.criteria).toEqual({ field: "tags", operator: "includes", value: [old.id] });
+    const view = await saveView(manager, saveViewSchema.parse({ name: "Prospects", filters: { field: "tags", operator: "includes", value: ["Prospect"] } }));
+    await service.renameTag(manager, { id: old.id, name: "Prospective" });
+    expect((await getSegment(manager, { id: segment.id })).contactCount).toBe(1);
+    await service.mergeTags(manager, { sourceId: old.id, targetId: keeper.id });
+    expect((await getSegment(manager, { id: segment.id })).criteria).toEqual({ field: "tags", operator: "includes", value: [keeper.id] });
+    expect((await getSegment(manager, { id: segment.id })).contactCount).toBe(1);
+    expect((await getView(manager, { id: view.id })).filters).toEqual({ field: "tags", operator: "includes", value: [keeper.id] });
   });
 
   it("leaves managing tags to managers and admins", async () => {

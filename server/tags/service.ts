@@ -8,7 +8,7 @@ import { requireRole } from "../lib/authorize";
 import { badRequest, isUniqueViolation, notFound } from "../lib/errors";
 import {
   countTagContacts, deleteContactTags, deleteTagRow, findContactIdsWithTag, findLiveContactIds, findTagById, findTagByName,
-  findTagNamesOfContacts, findTagsByIds, findTagsWithCounts, insertContactTags, insertTag, moveTagLinks, touchContacts,
+  findTagNamesOfContacts, findTagsByIds, findTagsWithCounts, insertContactTags, insertTag, moveTagLinks, replaceTagReferences, touchContacts,
   updateTagRow, type TagRow,
 } from "./queries";
 import type { ContactsByTagInput, CreateTagInput, ListTagsInput, TagContactsInput, TagPatch } from "./schemas";
@@ -161,6 +161,7 @@ export async function mergeTags(ctx: ServiceContext, input: { sourceId: string; 
     const affected = await findContactIdsWithTag(tx.db, { workspaceId: ctx.workspaceId, tagId: source.id });
     await auditTagChange(tx, affected, async () => {
       await moveTagLinks(tx.db, { workspaceId: ctx.workspaceId, sourceId: source.id, targetId: target.id });
+      await replaceTagReferences(tx.db, { workspaceId: ctx.workspaceId, sourceId: source.id, targetId: target.id });
       await deleteTagRow(tx.db, { workspaceId: ctx.workspaceId, id: source.id });
     }, { operation: "mergeTags", sourceId: source.id, targetId: target.id });
     await recordAudit(tx.db, ctx, {

@@ -70,7 +70,7 @@ export function useUpdateContact(id: string) {
       onSettled: async () => {
         await Promise.all([
           queryClient.invalidateQueries({ queryKey: trpc.contacts.history.queryKey({ id }) }),
-          queryClient.invalidateQueries({ queryKey: trpc.contacts.list.queryKey() }),
+          queryClient.invalidateQueries({ queryKey: trpc.contacts.list.pathKey() }),
         ]);
       },
     }),

@@ -10,8 +10,8 @@ import type { ContactListPage } from "../types";
 export const LIST_PAGE_SIZE = 100;
 
 /**
- * The key tRPC itself gives an infinite query of contacts.list, so `trpc.contacts.list.queryKey()`
- * (what every contact mutation invalidates) also reaches these lists.
+ * The key tRPC itself gives an infinite query of contacts.list. Invalidate lists with
+ * `trpc.contacts.list.pathKey()`: `queryKey()` carries `type: "query"` and misses these.
  */
 export function contactsListKey(filters: FilterNode | null, sort: readonly SortKey[]) {
   return [["contacts", "list"], { input: { filters, sort, first: LIST_PAGE_SIZE }, type: "infinite" }] as const;
