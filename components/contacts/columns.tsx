@@ -69,7 +69,7 @@ export const standardColumns: readonly StandardColumn[] = [
     editor: { kind: "select", options: lifecycleOptions, allowEmpty: false },
     render: (contact) => <Badge tone={lifecycleTones[contact.lifecycleStage]}>{lifecycleLabels[contact.lifecycleStage]}</Badge>,
   },
-  { id: "score", label: "Score", size: 80, sortField: "score", align: "right", editor: { kind: "number" } },
+  { id: "score", label: "Score", size: 90, sortField: "score", align: "right", editor: { kind: "number" } },
   {
     id: "source", label: "Source", size: 120, sortField: "source", editor: { kind: "select", options: sourceOptions, allowEmpty: false },
     render: (contact) => sourceOptions.find((option) => option.value === contact.source)?.label ?? contact.source,

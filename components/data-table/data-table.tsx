@@ -6,8 +6,9 @@ import {
 } from "@tanstack/react-table";
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { useRouter } from "next/navigation";
-import { useEffect, useRef, type CSSProperties, type MouseEvent, type ReactNode } from "react";
+import { useCallback, useEffect, useRef, useState, type CSSProperties, type ReactNode } from "react";
 import { Checkbox } from "@/components/ui/checkbox";
+import { DataRow, SELECT_WIDTH, type DataRowProps, type RowHandlers } from "./data-row";
 import { cn } from "@/components/ui/cn";
 import { Skeleton } from "@/components/ui/skeleton";
 import { Spinner } from "@/components/ui/button";
@@ -80,7 +81,6 @@ export interface DataTableProps<TData extends RowData> {
 }
 
 const ROW_HEIGHT = 40;
-const SELECT_WIDTH = 36;
 
 function isInteractive(target: EventTarget | null): boolean {
   return target instanceof Element && !!target.closest("a, button, input, select, textarea, label, [role='menuitem'], [data-cell-editor]");
@@ -130,19 +130,31 @@ export function DataTable<TData extends RowData>(props: DataTableProps<TData>) {
     if (lastIndex >= rows.length - 20) infinite.fetchNextPage();
   }, [infinite, lastIndex, rows.length]);
 
-  const onRowClick = (event: MouseEvent<HTMLTableRowElement>, row: TData) => {
-    if (!rowHref || isInteractive(event.target) || window.getSelection()?.toString()) return;
-    const href = rowHref(row);
-    if (event.metaKey || event.ctrlKey) window.open(href, "_blank", "noopener");
-    else router.push(href);
-  };
-
-  const onCheckboxClick = (event: MouseEvent<HTMLInputElement>, id: string) => {
-    if (!selection || !onSelectionChange) return;
-    const next = toggleRow(selection, id, { isRange: event.shiftKey, anchorId: anchorRef.current, rowIds });
-    anchorRef.current = next.anchorId;
-    onSelectionChange(next.selection);
-  };
+  // Rows are memoised, so they receive one stable handlers object that reads the latest props.
+  const latest = useRef({ rowHref, selection, onSelectionChange, rowIds, router });
+  useEffect(() => {
+    latest.current = { rowHref, selection, onSelectionChange, rowIds, router };
+  });
+  const [handlers] = useState<RowHandlers<TData>>(() => ({
+    onRowClick: (event, row) => {
+      const { rowHref: hrefOf, router: navigate } = latest.current;
+      if (!hrefOf || isInteractive(event.target) || window.getSelection()?.toString()) return;
+      const href = hrefOf(row);
+      if (event.metaKey || event.ctrlKey) window.open(href, "_blank", "noopener");
+      else navigate.push(href);
+    },
+    onCheckboxClick: (event, id) => {
+      const { selection: current, onSelectionChange: change, rowIds: ids } = latest.current;
+      if (!current || !change) return;
+      const next = toggleRow(current, id, { isRange: event.shiftKey, anchorId: anchorRef.current, rowIds: ids });
+      anchorRef.current = next.anchorId;
+      change(next.selection);
+    },
+  }));
+  const renderCell = useCallback(
+    (cell: Parameters<DataRowProps<TData>["renderCell"]>[0]) => <table.FlexRender cell={cell} />,
+    [table],
+  );
 
   const widthOf = (column: (typeof leafColumns)[number]) => (isResizable ? `${column.getSize()}px` : column.columnDef.meta?.width);
   const firstColumnId = leafColumns[0]?.id;
@@ -151,8 +163,6 @@ export function DataTable<TData extends RowData>(props: DataTableProps<TData>) {
     if (columnId === null) return { position: "sticky", left: 0 };
     return columnId === firstColumnId ? { position: "sticky", left: hasSelection ? SELECT_WIDTH : 0 } : undefined;
   };
-  const stickyCell = "z-10 bg-background group-hover/row:bg-muted group-data-[selected=true]/row:bg-accent";
-
   const moveColumn = (fromId: string, toId: string) => {
     const ids = leafColumns.map((column) => column.id);
     const from = ids.indexOf(fromId);
@@ -162,55 +172,22 @@ export function DataTable<TData extends RowData>(props: DataTableProps<TData>) {
     onColumnOrderChange?.(ids);
   };
 
-  const renderRow = (row: (typeof rows)[number], index: number) => {
-    const isSelected = selection ? isRowSelected(selection, row.id) : false;
-    return (
-      <tr
-        key={row.id}
-        data-row-id={row.id}
-        data-selected={isSelected || undefined}
-        aria-rowindex={index + 2}
-        onClick={rowHref ? (event) => onRowClick(event, row.original) : undefined}
-        className={cn(
-          "group/row h-10 border-b border-border transition-colors hover:bg-muted data-[selected=true]:bg-accent",
-          rowHref && "cursor-pointer",
-          getRowClassName?.(row.original),
-        )}
-      >
-        {hasSelection ? (
-          <td style={stickyLeft(null)} className={cn("px-2.5", stickyFirstColumn && stickyCell)}>
-            <Checkbox
-              aria-label="Select row"
-              checked={isSelected}
-              onChange={() => undefined}
-              onClick={(event) => onCheckboxClick(event, row.id)}
-              // Shift-click would otherwise also select the text between the two rows.
-              onMouseDown={(event) => event.shiftKey && event.preventDefault()}
-            />
-          </td>
-        ) : null}
-        {row.getAllCells().map((cell) => {
-          const meta = cell.column.columnDef.meta;
-          const sticky = stickyLeft(cell.column.id);
-          return (
-            <td
-              key={cell.id}
-              style={sticky}
-              className={cn(
-                "max-w-0 truncate px-3 text-[13px]",
-                meta?.align === "right" && "text-right tabular-nums",
-                sticky && cn(stickyCell, "border-r border-border"),
-                meta?.className,
-              )}
-            >
-              <table.FlexRender cell={cell} />
-            </td>
-          );
-        })}
-        {isResizable ? <td aria-hidden /> : null}
-      </tr>
-    );
-  };
+  const renderRow = (row: (typeof rows)[number], index: number) => (
+    <DataRow
+      key={row.id}
+      row={row}
+      index={index}
+      isSelected={selection ? isRowSelected(selection, row.id) : false}
+      hasSelection={hasSelection}
+      isResizable={isResizable}
+      isClickable={!!rowHref}
+      stickyFirstColumn={!!stickyFirstColumn}
+      className={getRowClassName?.(row.original)}
+      columns={columns}
+      handlers={handlers}
+      renderCell={renderCell}
+    />
+  );
 
   const body = (() => {
     if (errorState) return <FullWidthRow span={span}>{errorState}</FullWidthRow>;

@@ -150,8 +150,8 @@ export const EXACT_COUNT_LIMIT = 10_000;
 export const COUNT_TIME_BUDGET_MS = 150;
 
 /** Fingerprint of what a total was counted for; a carried total is reused only for the same one. */
-function countScope(input: ListContactsInput): string {
-  const key = JSON.stringify([input.filters ?? null, input.includeDeleted ?? false, input.exactCount ?? false]);
+function countScope(ctx: ServiceContext, input: ListContactsInput): string {
+  const key = JSON.stringify([ctx.workspaceId, input.filters ?? null, input.includeDeleted ?? false, input.exactCount ?? false]);
   return createHash("sha1").update(key).digest("base64url").slice(0, 12);
 }
 
@@ -169,7 +169,7 @@ export async function listContacts(ctx: ServiceContext, input: ListContactsInput
   const pageCondition = parsed?.condition ? conditionToSql(parsed.condition, { workspaceId: ctx.workspaceId, firstRows: true }) : undefined;
   const scope = { workspaceId: ctx.workspaceId, includeDeleted, condition };
   const pageScope = { ...scope, condition: pageCondition };
-  const totalScope = countScope(input);
+  const totalScope = countScope(ctx, input);
   const count = (carried: CarriedTotal | undefined): Promise<CarriedTotal> => {
     if (carried?.scope === totalScope) return Promise.resolve(carried);
     const counting = input.exactCount

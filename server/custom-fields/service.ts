@@ -83,6 +83,7 @@ export async function updateCustomField(ctx: ServiceContext, input: { id: string
       if (duplicate !== undefined) throw badRequest("patch.options", `"${duplicate}" appears twice`);
     }
     if (patch.currency && before.fieldType !== "currency") throw badRequest("patch.currency", "only currency fields have a currency");
+    // A currency field always has a default code: clearing it falls back to USD, as creation does.
     const values = { ...patch, ...(patch.currency === null ? { currency: before.fieldType === "currency" ? "USD" : null } : {}) };
     const changes = diffRecords(before, { ...before, ...values });
     if (Object.keys(changes).length === 0) return before;
