@@ -24,8 +24,12 @@ export interface DataRowProps<TData extends RowData> {
   isClickable: boolean;
   stickyFirstColumn: boolean;
   className: string | undefined;
-  /** Only compared: new column definitions must re-render rows whose data did not change. */
+  /** Only compared: new column definitions or widths must re-render rows whose data did not change. */
   columns: unknown;
+  columnSizing: unknown;
+  /** Offset of a virtualised row (absolutely positioned); null for rows in normal flow. */
+  start: number | null;
+  cellStyle: (column: ReturnType<Row<DataTableFeatures, TData>["getAllCells"]>[number]["column"]) => CSSProperties;
   handlers: RowHandlers<TData>;
   renderCell: (cell: ReturnType<Row<DataTableFeatures, TData>["getAllCells"]>[number]) => ReactNode;
 }
@@ -35,7 +39,7 @@ export interface DataRowProps<TData extends RowData> {
  * instead of every visible row on every frame.
  */
 function DataRowInner<TData extends RowData>({
-  row, index, isSelected, hasSelection, isResizable, isClickable, stickyFirstColumn, className, handlers, renderCell,
+  row, index, isSelected, hasSelection, isResizable, isClickable, stickyFirstColumn, className, handlers, renderCell, start, cellStyle,
 }: DataRowProps<TData>) {
   const cells = row.getAllCells();
   const firstColumnId = cells[0]?.column.id;
@@ -46,18 +50,21 @@ function DataRowInner<TData extends RowData>({
   };
   return (
     <tr
+      role="row"
       data-row-id={row.id}
       data-selected={isSelected || undefined}
       aria-rowindex={index + 2}
+      aria-selected={hasSelection ? isSelected : undefined}
+      style={start === null ? undefined : { position: "absolute", top: 0, left: 0, transform: `translateY(${start}px)` }}
       onClick={isClickable ? (event) => handlers.onRowClick(event, row.original) : undefined}
       className={cn(
-        "group/row h-10 border-b border-border transition-colors hover:bg-muted data-[selected=true]:bg-accent",
+        "group/row flex h-10 w-full border-b border-border transition-colors hover:bg-muted data-[selected=true]:bg-accent",
         isClickable && "cursor-pointer",
         className,
       )}
     >
       {hasSelection ? (
-        <td style={sticky(null)} className={cn("px-2.5", stickyFirstColumn && stickyCell)}>
+        <td role="cell" style={{ ...sticky(null), width: SELECT_WIDTH, flex: "none" }} className={cn("flex items-center px-2.5", stickyFirstColumn && stickyCell)}>
           <Checkbox
             aria-label="Select row"
             checked={isSelected}
@@ -74,19 +81,15 @@ function DataRowInner<TData extends RowData>({
         return (
           <td
             key={cell.id}
-            style={style}
-            className={cn(
-              "max-w-0 truncate px-3 text-[13px]",
-              meta?.align === "right" && "text-right tabular-nums",
-              style && cn(stickyCell, "border-r border-border"),
-              meta?.className,
-            )}
+            role="cell"
+            style={{ ...cellStyle(cell.column), ...style }}
+            className={cn("flex min-w-0 items-center px-3 text-[13px]", style && cn(stickyCell, "border-r border-border"), meta?.className)}
           >
-            {renderCell(cell)}
+            <div className={cn("min-w-0 flex-1 truncate", meta?.align === "right" && "text-right tabular-nums")}>{renderCell(cell)}</div>
           </td>
         );
       })}
-      {isResizable ? <td aria-hidden /> : null}
+      {isResizable ? <td aria-hidden className="min-w-0 flex-1" /> : null}
     </tr>
   );
 }

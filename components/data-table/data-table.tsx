@@ -111,7 +111,6 @@ export function DataTable<TData extends RowData>(props: DataTableProps<TData>) {
   const leafColumns = table.getAllLeafColumns();
   const rows = table.getRowModel().rows;
   const rowIds = rows.map((row) => row.id);
-  const span = leafColumns.length + (hasSelection ? 1 : 0) + (isResizable ? 1 : 0);
 
   // TanStack Virtual keeps its own mutable state; the compiler must not memoise around it.
   // eslint-disable-next-line react-hooks/incompatible-library
@@ -156,8 +155,16 @@ export function DataTable<TData extends RowData>(props: DataTableProps<TData>) {
     [table],
   );
 
-  const widthOf = (column: (typeof leafColumns)[number]) => (isResizable ? `${column.getSize()}px` : column.columnDef.meta?.width);
-  const firstColumnId = leafColumns[0]?.id;
+  // Rows are flex boxes rather than table layout: a virtualised row then lays out on its own, and
+  // rows entering the window never make the browser lay out the whole table again.
+  const cellStyle = useCallback(
+    (column: { getSize: () => number; columnDef: { meta?: DataTableColumnMeta } }): CSSProperties => {
+      if (isResizable) return { width: column.getSize(), flex: "none" };
+      const width = column.columnDef.meta?.width;
+      return width ? { width, flex: "none" } : { flex: "1 1 0" };
+    },
+    [isResizable],
+  );
   const stickyLeft = (columnId: string | null): CSSProperties | undefined => {
     if (!stickyFirstColumn) return undefined;
     if (columnId === null) return { position: "sticky", left: 0 };
@@ -172,11 +179,14 @@ export function DataTable<TData extends RowData>(props: DataTableProps<TData>) {
     onColumnOrderChange?.(ids);
   };
 
-  const renderRow = (row: (typeof rows)[number], index: number) => (
+  const renderRow = (row: (typeof rows)[number], index: number, start: number | null = null) => (
     <DataRow
       key={row.id}
       row={row}
       index={index}
+      start={start}
+      cellStyle={cellStyle}
+      columnSizing={columnSizing}
       isSelected={selection ? isRowSelected(selection, row.id) : false}
       hasSelection={hasSelection}
       isResizable={isResizable}
@@ -190,47 +200,43 @@ export function DataTable<TData extends RowData>(props: DataTableProps<TData>) {
   );
 
   const body = (() => {
-    if (errorState) return <FullWidthRow span={span}>{errorState}</FullWidthRow>;
+    if (errorState) return <FullWidthRow>{errorState}</FullWidthRow>;
     if (isLoading) {
       return Array.from({ length: skeletonRows }, (_, index) => (
-        <tr key={index} className="h-10 border-b border-border" data-testid="data-table-skeleton-row">
-          {hasSelection ? <td /> : null}
+        <tr key={index} role="row" className="flex h-10 border-b border-border" data-testid="data-table-skeleton-row">
+          {hasSelection ? <td role="cell" style={{ width: SELECT_WIDTH, flex: "none" }} /> : null}
           {leafColumns.map((column) => (
-            <td key={column.id} className="px-3">
+            <td key={column.id} role="cell" style={cellStyle(column)} className="flex items-center px-3">
               <Skeleton className={cn("h-3.5", column.columnDef.meta?.skeletonClassName ?? "w-3/4")} />
             </td>
           ))}
-          {isResizable ? <td /> : null}
         </tr>
       ));
     }
-    if (rows.length === 0) return <FullWidthRow span={span}>{emptyState ?? "No rows"}</FullWidthRow>;
-    if (!infinite) return rows.map(renderRow);
-    const paddingTop = virtualItems[0]?.start ?? 0;
-    const paddingBottom = virtualizer.getTotalSize() - (virtualItems.at(-1)?.end ?? 0);
-    return (
-      <>
-        {paddingTop > 0 ? <tr aria-hidden style={{ height: paddingTop }} /> : null}
-        {virtualItems.map((item) => {
-          const row = rows[item.index];
-          if (row) return renderRow(row, item.index);
-          return (
-            <tr key="loader" className="h-10" data-testid="data-table-loading-more">
-              <td colSpan={span} className="px-3 text-[12px] text-muted-foreground">
-                <span className="inline-flex items-center gap-2">
-                  <Spinner className="size-3" /> Loading more…
-                </span>
-              </td>
-            </tr>
-          );
-        })}
-        {paddingBottom > 0 ? <tr aria-hidden style={{ height: paddingBottom }} /> : null}
-      </>
-    );
+    if (rows.length === 0) return <FullWidthRow>{emptyState ?? "No rows"}</FullWidthRow>;
+    if (!infinite) return rows.map((row, index) => renderRow(row, index));
+    return virtualItems.map((item) => {
+      const row = rows[item.index];
+      if (row) return renderRow(row, item.index, item.start);
+      return (
+        <tr
+          key="loader"
+          role="row"
+          style={{ position: "absolute", top: 0, left: 0, transform: `translateY(${item.start}px)` }}
+          className="flex h-10 w-full items-center px-3 text-[12px] text-muted-foreground"
+          data-testid="data-table-loading-more"
+        >
+          <td role="cell" className="inline-flex items-center gap-2">
+            <Spinner className="size-3" /> Loading more…
+          </td>
+        </tr>
+      );
+    });
   })();
 
   const pageState = selection ? loadedRowsState(selection, rowIds) : "none";
-  const tableWidth = isResizable ? table.getTotalSize() + (hasSelection ? SELECT_WIDTH : 0) : undefined;
+  const tableWidth = isResizable ? table.getTotalSize() + (hasSelection ? SELECT_WIDTH : 0) : 960;
+  const hasVirtualBody = !!infinite && !errorState && !isLoading && rows.length > 0;
 
   return (
     <div
@@ -239,24 +245,23 @@ export function DataTable<TData extends RowData>(props: DataTableProps<TData>) {
       data-testid="data-table-scroll"
     >
       <table
+        role="table"
         aria-label={ariaLabel}
         aria-busy={isLoading || undefined}
         aria-rowcount={rowCount !== undefined ? rowCount + 1 : undefined}
-        style={tableWidth ? { minWidth: tableWidth } : undefined}
-        className={cn("w-full table-fixed border-separate border-spacing-0", !isResizable && "min-w-[960px]")}
+        style={{ minWidth: tableWidth }}
+        className="block w-full"
       >
-        <colgroup>
-          {hasSelection ? <col style={{ width: SELECT_WIDTH }} /> : null}
-          {leafColumns.map((column) => (
-            <col key={column.id} style={{ width: widthOf(column) }} />
-          ))}
-          {isResizable ? <col /> : null}
-        </colgroup>
-        <thead className="sticky top-0 z-20 bg-background">
+        <thead role="rowgroup" className="sticky top-0 z-20 block bg-background">
           {table.getHeaderGroups().map((headerGroup) => (
-            <tr key={headerGroup.id} aria-rowindex={1}>
+            <tr key={headerGroup.id} role="row" aria-rowindex={1} className="flex w-full">
               {hasSelection ? (
-                <th scope="col" style={stickyLeft(null)} className="z-30 h-9 border-b border-border bg-background px-2.5 text-left">
+                <th
+                  scope="col"
+                  role="columnheader"
+                  style={{ ...stickyLeft(null), width: SELECT_WIDTH, flex: "none" }}
+                  className="z-30 flex h-9 items-center border-b border-border bg-background px-2.5"
+                >
                   <Checkbox
                     aria-label="Select all loaded rows"
                     checked={pageState === "all"}
@@ -277,7 +282,7 @@ export function DataTable<TData extends RowData>(props: DataTableProps<TData>) {
                     columnId={header.column.id}
                     label={label}
                     align={meta?.align}
-                    style={sticky}
+                    style={{ ...cellStyle(header.column), ...sticky }}
                     className={sticky ? "z-30 border-r" : undefined}
                     sort={sort}
                     sortField={meta?.sortField}
@@ -291,20 +296,24 @@ export function DataTable<TData extends RowData>(props: DataTableProps<TData>) {
                   </HeaderCell>
                 );
               })}
-              {isResizable ? <th aria-hidden className="border-b border-border bg-background" /> : null}
+              {isResizable ? <th aria-hidden className="min-w-0 flex-1 border-b border-border bg-background" /> : null}
             </tr>
           ))}
         </thead>
-        <tbody className="[&>tr>td]:border-b [&>tr>td]:border-border">{body}</tbody>
+        <tbody role="rowgroup" className="relative block" style={hasVirtualBody ? { height: virtualizer.getTotalSize() } : undefined}>
+          {body}
+        </tbody>
       </table>
     </div>
   );
 }
 
-function FullWidthRow({ span, children }: { span: number; children: ReactNode }) {
+function FullWidthRow({ children }: { children: ReactNode }) {
   return (
-    <tr>
-      <td colSpan={span}>{children}</td>
+    <tr role="row" className="flex">
+      <td role="cell" className="min-w-0 flex-1">
+        {children}
+      </td>
     </tr>
   );
 }

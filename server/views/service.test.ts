@@ -72,11 +72,11 @@ describe("saved views", () => {
     // Private views stay private: another user cannot see, open, copy or change them.
     expect((await service.listViews(otherRep, { objectType: "contact" })).map((v) => v.id)).not.toContain(own.id);
     for (const attempt of [
-      service.getView(otherRep, { id: own.id }),
-      service.duplicateView(otherRep, { id: own.id }),
-      service.renameView(admin, { id: own.id, name: "x" }),
-      service.deleteView(manager, { id: own.id }),
-    ]) expect((await failure(attempt))?.code).toBe("NOT_FOUND");
+      () => service.getView(otherRep, { id: own.id }),
+      () => service.duplicateView(otherRep, { id: own.id }),
+      () => service.renameView(admin, { id: own.id, name: "x" }),
+      () => service.deleteView(manager, { id: own.id }),
+    ]) expect((await failure(attempt()))?.code).toBe("NOT_FOUND");
   });
 
   it("duplicates any visible view into a private copy", async () => {
@@ -121,11 +121,11 @@ describe("saved views", () => {
     const theirs = await save(other, { name: "Theirs", visibility: "shared" });
     expect((await service.listViews(admin, { objectType: "contact" })).map((v) => v.id)).not.toContain(theirs.id);
     for (const attempt of [
-      service.getView(admin, { id: theirs.id }),
-      service.updateView(admin, { id: theirs.id, patch: { name: "x" } }),
-      service.renameView(admin, { id: theirs.id, name: "x" }),
-      service.duplicateView(admin, { id: theirs.id }),
-      service.deleteView(admin, { id: theirs.id }),
-    ]) expect((await failure(attempt))?.code).toBe("NOT_FOUND");
+      () => service.getView(admin, { id: theirs.id }),
+      () => service.updateView(admin, { id: theirs.id, patch: { name: "x" } }),
+      () => service.renameView(admin, { id: theirs.id, name: "x" }),
+      () => service.duplicateView(admin, { id: theirs.id }),
+      () => service.deleteView(admin, { id: theirs.id }),
+    ]) expect((await failure(attempt()))?.code).toBe("NOT_FOUND");
   });
 });
