@@ -165,6 +165,7 @@ export function DataTable<TData extends RowData>(props: DataTableProps<TData>) {
     },
     [isResizable],
   );
+  const firstColumnId = leafColumns[0]?.id;
   const stickyLeft = (columnId: string | null): CSSProperties | undefined => {
     if (!stickyFirstColumn) return undefined;
     if (columnId === null) return { position: "sticky", left: 0 };
