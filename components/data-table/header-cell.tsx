@@ -63,8 +63,8 @@ export function HeaderCell({
       onDrop={onMove ? onDrop : undefined}
       data-column-id={columnId}
       className={cn(
-        "group/header relative h-9 truncate border-b border-border bg-background px-3 text-left text-[12px] font-medium text-muted-foreground select-none",
-        align === "right" && "text-right",
+        "group/header relative flex h-9 min-w-0 items-center border-b border-border bg-background px-3 text-left text-[12px] font-medium text-muted-foreground select-none",
+        align === "right" && "justify-end text-right",
         onMove && "cursor-grab active:cursor-grabbing",
         className,
       )}
@@ -81,7 +81,7 @@ export function HeaderCell({
           {sorted && sort.length > 1 ? <span className="text-[10px] tabular-nums">{sorted.index + 1}</span> : null}
         </button>
       ) : (
-        children
+        <span className="min-w-0 truncate">{children}</span>
       )}
       {resizeHandler ? (
         <div

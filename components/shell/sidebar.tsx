@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { Building, ListFilter, Settings, Upload, Users, type LucideIcon } from "lucide-react";
+import { Building, ListFilter, Settings, Upload, Users, type LucideIcon, Download } from "lucide-react";
 import { cn } from "@/components/ui/cn";
 
 interface NavItem {
@@ -16,6 +16,7 @@ const mainNav: NavItem[] = [
   { href: "/companies", label: "Companies", icon: Building },
   { href: "/segments", label: "Segments", icon: ListFilter },
   { href: "/imports", label: "Imports", icon: Upload },
+  { href: "/exports", label: "Exports", icon: Download },
 ];
 
 const footerNav: NavItem[] = [{ href: "/settings", label: "Settings", icon: Settings }];
