@@ -4,6 +4,7 @@ import contactsGet from "./contacts-get";
 import contactsListFirst from "./contacts-list-first";
 import contactsListPage200 from "./contacts-list-page-200";
 import contactsUpdate from "./contacts-update";
+import { filterScenarios } from "./filters";
 import { searchBroadWithFacets, searchFullName, searchPrefix3, searchTypo } from "./search";
 import searchSemantic from "./search-semantic";
 
@@ -19,6 +20,7 @@ export const scenarios: ReadonlyArray<Scenario<unknown>> = [
   contactsGet,
   contactsCreate,
   contactsUpdate,
+  ...filterScenarios,
   searchPrefix3,
   searchFullName,
   searchTypo,
