@@ -76,9 +76,9 @@ function SortSummary({ url, labelOf }: { url: TableUrlState; labelOf: (field: st
  */
 export function ContactsExplorer({ url, segmentId, header, above, notices, bulkActions, emptyState }: ContactsExplorerProps) {
   const { fields, fieldsByKey } = useFilterFields();
-  const lookups = useFilterLookups(fieldsByKey);
   const saveCell = useCellUpdate();
   const { state } = url;
+  const lookups = useFilterLookups(fieldsByKey, [state.filters]);
   const [showInsights, setShowInsights] = useState(false);
 
   const listFilters = useMemo<FilterNode | null>(() => {

@@ -4,7 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useMemo } from "react";
 import { useTRPC } from "@/components/providers/trpc";
 import type { FilterLookups } from "./describe";
-import type { FilterField } from "./types";
+import type { FilterField, FilterNode } from "./types";
 
 const EMPTY: FilterField[] = [];
 
@@ -17,11 +17,15 @@ export function useFilterFields() {
   return { query, fields, fieldsByKey };
 }
 
-/** Tag and segment names for describing filter values; both lists are small and cached. */
-export function useFilterLookups(fieldsByKey: ReadonlyMap<string, FilterField>): FilterLookups {
+/**
+ * Tag and segment names for describing filter values. Each list is fetched only when one of `filters`
+ * names tags or segments: both carry live counts, which are not free on a large workspace.
+ */
+export function useFilterLookups(fieldsByKey: ReadonlyMap<string, FilterField>, filters: ReadonlyArray<FilterNode | null>): FilterLookups {
   const trpc = useTRPC();
-  const tags = useQuery({ ...trpc.tags.listTags.queryOptions({ first: 1000 }), staleTime: 60_000 });
-  const segments = useQuery({ ...trpc.segments.listSegments.queryOptions(), staleTime: 60_000 });
+  const text = JSON.stringify(filters);
+  const tags = useQuery({ ...trpc.tags.listTags.queryOptions({ first: 1000 }), staleTime: 60_000, enabled: text.includes('"field":"tags"') });
+  const segments = useQuery({ ...trpc.segments.listSegments.queryOptions(), staleTime: 60_000, enabled: text.includes('"field":"segment"') });
   const tagNames = useMemo(() => new Map((tags.data ?? []).map((tag) => [tag.id, tag.name])), [tags.data]);
   const segmentNames = useMemo(() => new Map((segments.data ?? []).map((segment) => [segment.id, segment.name])), [segments.data]);
   return useMemo(() => ({ fieldsByKey, tagNames, segmentNames }), [fieldsByKey, tagNames, segmentNames]);

@@ -45,7 +45,7 @@ export function SegmentDetail({ id }: { id: string }) {
   const url = useTableUrlState(NO_VIEWS);
   const { isManager } = useWorkspaceRole();
   const { fieldsByKey } = useFilterFields();
-  const lookups = useFilterLookups(fieldsByKey);
+  const lookups = useFilterLookups(fieldsByKey, [segment.data ? segmentCriteria(segment.data) : null]);
   const [dialog, setDialog] = useState<"edit" | "add" | "delete" | null>(null);
   const [deleteError, setDeleteError] = useState<string | null>(null);
 

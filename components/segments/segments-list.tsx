@@ -43,7 +43,7 @@ export function SegmentsList() {
   const segments = useQuery(trpc.segments.listSegments.queryOptions());
   const { isManager } = useWorkspaceRole();
   const { fieldsByKey } = useFilterFields();
-  const lookups = useFilterLookups(fieldsByKey);
+  const lookups = useFilterLookups(fieldsByKey, (segments.data ?? []).map(segmentCriteria));
   const [isCreating, setIsCreating] = useState(false);
 
   const columns = useMemo(
@@ -73,7 +73,7 @@ export function SegmentsList() {
         meta: { skeletonClassName: "w-64", className: "text-muted-foreground" },
         cell: ({ row }) => {
           const criteria = segmentCriteria(row.original);
-          if (!row.original.isDynamic) return row.original.description ?? "Members picked by hand";
+          if (!row.original.isDynamic) return row.original.description ?? "A fixed list, edited by hand";
           return criteria ? describeTree(criteria, lookups) : "Every contact";
         },
       }),

@@ -2,11 +2,21 @@
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { Plus } from "lucide-react";
-import { useId, useState, type KeyboardEvent } from "react";
+import { useEffect, useId, useState, type KeyboardEvent } from "react";
 import { useTRPC } from "@/components/providers/trpc";
 import { cn } from "@/components/ui/cn";
 import { inputClasses } from "@/components/ui/input";
 import type { TagLike } from "./tag-chip";
+
+/** `value`, once it has stopped changing for `delay` ms: one request per pause in typing, not per key. */
+function useDebounced<T>(value: T, delay: number): T {
+  const [settled, setSettled] = useState(value);
+  useEffect(() => {
+    const timer = setTimeout(() => setSettled(value), delay);
+    return () => clearTimeout(timer);
+  }, [value, delay]);
+  return settled;
+}
 
 type Item = { type: "tag"; tag: TagLike & { contactCount?: number } } | { type: "create"; name: string };
 
@@ -34,17 +44,20 @@ export function TagPicker({
   const [active, setActive] = useState(0);
   const listId = useId();
   const prefix = query.trim();
+  const asked = useDebounced(prefix, 150);
   const tags = useQuery({
-    ...trpc.tags.listTags.queryOptions({ prefix: prefix || undefined, first: 20 }),
+    ...trpc.tags.listTags.queryOptions({ prefix: asked || undefined, first: 20 }),
     placeholderData: keepPreviousData,
   });
   // Filtered here too: while the next prefix loads, the previous answer is still shown.
   const startsWith = (name: string) => name.toLowerCase().startsWith(prefix.toLowerCase());
   const matches = (tags.data ?? []).filter((tag) => !excludeIds.includes(tag.id) && startsWith(tag.name));
+  const isSettled = asked === prefix && !tags.isPlaceholderData && !tags.isPending;
   const exact = (tags.data ?? []).some((tag) => tag.name.toLowerCase() === prefix.toLowerCase());
   const items: Item[] = [
     ...matches.map((tag): Item => ({ type: "tag", tag })),
-    ...(canCreate && onCreate && prefix && !exact ? [{ type: "create", name: prefix } as Item] : []),
+    // Offered once the answer for this exact text is in, so "Create" never shadows a tag still loading.
+    ...(canCreate && onCreate && prefix && !exact && isSettled ? [{ type: "create", name: prefix } as Item] : []),
   ];
   const current = Math.min(active, Math.max(0, items.length - 1));
 
