@@ -36,20 +36,25 @@ async function ensureEmbeddings(bench: BenchContext, model: string): Promise<num
   if (coverage.embedded >= coverage.liveContacts) return null;
   bench.log(`embedding ${coverage.liveContacts - coverage.embedded} contacts with ${model} (one-off; reused by later runs)…`);
   const started = Date.now();
-  const backfill = await startEmbeddingBackfill(bench.db, bench.workspaceId, null);
-  const progress = setInterval(() => {
-    findJob(bench.db, { workspaceId: bench.workspaceId, jobId: backfill.jobId })
-      .then((job) => bench.log(`backfill ${job?.status}: ${job?.processedCount}/${job?.totalCount} contacts, ${Math.round((Date.now() - started) / 1000)} s`))
-      .catch(() => {});
-  }, 30_000);
-  try {
-    await backfill.done;
-  } finally {
-    clearInterval(progress);
+  for (;;) {
+    // An earlier run's backfill that was interrupted is resumed from its last step once it looks orphaned.
+    const backfill = await startEmbeddingBackfill(bench.db, bench.workspaceId, null);
+    const progress = setInterval(() => {
+      findJob(bench.db, { workspaceId: bench.workspaceId, jobId: backfill.jobId })
+        .then((job) => bench.log(`backfill ${job?.status}: ${job?.processedCount}/${job?.totalCount} contacts, ${Math.round((Date.now() - started) / 1000)} s`))
+        .catch(() => {});
+    }, 30_000);
+    try {
+      await backfill.done;
+    } finally {
+      clearInterval(progress);
+    }
+    const job = await findJob(bench.db, { workspaceId: bench.workspaceId, jobId: backfill.jobId });
+    if (job?.status === "succeeded") return (Date.now() - started) / 1000;
+    if (job?.status !== "running" && job?.status !== "queued") throw new Error(`the embedding backfill ended ${job?.status}: ${job?.error ?? ""}`);
+    bench.log(`backfill ${backfill.jobId} is running elsewhere or was interrupted; checking again in 30 s`);
+    await new Promise((resolve) => setTimeout(resolve, 30_000));
   }
-  const job = await findJob(bench.db, { workspaceId: bench.workspaceId, jobId: backfill.jobId });
-  if (job?.status !== "succeeded") throw new Error(`the embedding backfill ended ${job?.status}: ${job?.error ?? ""}`);
-  return (Date.now() - started) / 1000;
 }
 
 export default defineScenario<SemanticState>({

@@ -29,8 +29,10 @@ export const contactSearch = pgTable(
   (t) => [
     primaryKey({ columns: [t.workspaceId, t.contactId] }),
     foreignKey({ name: "contact_search_contact_fk", columns: [t.workspaceId, t.contactId], foreignColumns: [contacts.workspaceId, contacts.id] }).onDelete("cascade"),
-    index("contact_search_names_idx").using("gin", t.names),
-    index("contact_search_document_idx").using("gin", t.document),
+    // A bounded pending list: without autovacuum (PGlite has none) GIN's fast-update list only grows,
+    // and every search reads all of it (measured: the whole dictionary index sat in it, unused).
+    index("contact_search_names_idx").using("gin", t.names).with({ gin_pending_list_limit: 256 }),
+    index("contact_search_document_idx").using("gin", t.document).with({ gin_pending_list_limit: 256 }),
   ],
 );
 
@@ -46,7 +48,8 @@ export const searchTerms = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.workspaceId, t.term] }),
-    index("search_terms_trgm_idx").using("gin", t.term.op("gin_trgm_ops")),
+    // Written rarely (new words only): straight into the index, so lookups never scan a pending list.
+    index("search_terms_trgm_idx").using("gin", t.term.op("gin_trgm_ops")).with({ fastupdate: false }),
   ],
 );
 

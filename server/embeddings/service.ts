@@ -34,7 +34,10 @@ function rootDatabase(db: Executor): Database | null {
 
 export async function findActiveBackfill(db: Executor, workspaceId: string) {
   const [row] = await db
-    .select({ id: jobs.id, status: jobs.status, progress: jobs.progress, processedCount: jobs.processedCount, totalCount: jobs.totalCount })
+    .select({
+      id: jobs.id, status: jobs.status, runner: jobs.runner, progress: jobs.progress, processedCount: jobs.processedCount,
+      totalCount: jobs.totalCount, updatedAt: jobs.updatedAt,
+    })
     .from(jobs)
     .where(and(eq(jobs.workspaceId, workspaceId), eq(jobs.kind, "embedding_backfill"), inArray(jobs.status, activeJobStatuses)))
     .orderBy(desc(jobs.createdAt))
@@ -61,6 +64,9 @@ function runLocally(deps: JobDeps, ref: JobRef): Promise<void> {
   return run;
 }
 
+/** A local backfill whose row has not moved for this long has lost its process. */
+const ORPHANED_AFTER_MS = 2 * 60_000;
+
 export interface BackfillStart {
   jobId: string;
   runner: "inngest" | "local";
@@ -77,7 +83,14 @@ export interface BackfillStart {
 export async function startEmbeddingBackfill(db: Database, workspaceId: string, actorId: string | null): Promise<BackfillStart> {
   if (!(await hasEmbeddingsTable(db))) throw semanticUnavailable();
   const active = await findActiveBackfill(db, workspaceId);
-  if (active) return { jobId: active.id, runner: isInngestConfigured() ? "inngest" : "local", isNew: false, done: localRuns.get(active.id) ?? Promise.resolve() };
+  if (active) {
+    const ref = { workspaceId, jobId: active.id };
+    // A local run whose process stopped (its row untouched for a while) continues here from its last
+    // stored step, as the server does for other jobs when it starts.
+    const isOrphaned = active.runner === "local" && !localRuns.has(active.id) && Date.now() - active.updatedAt.getTime() > ORPHANED_AFTER_MS;
+    const done = isOrphaned ? runLocally({ db, storage: getFileStorage() }, ref) : (localRuns.get(active.id) ?? Promise.resolve());
+    return { jobId: active.id, runner: active.runner, isNew: false, done };
+  }
   const runner = isInngestConfigured() ? "inngest" : "local";
   const job = await insertJob(db, { workspaceId, kind: "embedding_backfill", runner, input: { model: configuredModelName() }, actorId });
   const ref = { workspaceId, jobId: job.id };

@@ -1,5 +1,5 @@
 import type { EmbeddingSource } from "../embeddings/text";
-import { foldText } from "./highlight";
+import { foldText } from "./tokens";
 import { quoteLexeme } from "./tokens";
 
 /** Words that carry no topic in a question about contacts. */

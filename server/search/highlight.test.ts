@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { escapeHtml, foldText, highlightField } from "./highlight";
+import { escapeHtml, highlightField } from "./highlight";
+import { foldText } from "./tokens";
 
 const terms = (words: string[], prefixes: string[] = [], phoneDigits: string | null = null) => ({ words, prefixes, phoneDigits });
 

@@ -1,3 +1,5 @@
+import { foldText } from "./tokens";
+
 /**
  * Snippets with matches wrapped in <mark>. Everything else is HTML-escaped, including the matched text,
  * so a contact named `<script>` renders as text: the only markup a snippet ever carries is <mark>.
@@ -17,17 +19,6 @@ export interface HighlightTerms {
   prefixes: string[];
   /** Matched inside the digits of phone fields, ignoring punctuation. */
   phoneDigits: string | null;
-}
-
-const FOLDED: Record<string, string> = { ß: "ss", æ: "ae", œ: "oe", ø: "o", ł: "l", đ: "d", ð: "d", þ: "th", ı: "i", ŀ: "l", ħ: "h", ŧ: "t" };
-
-/** JS twin of the database's accent folding; highlighting only, search itself folds in SQL. */
-export function foldText(text: string): string {
-  return text
-    .normalize("NFD")
-    .replace(/\p{M}/gu, "")
-    .toLowerCase()
-    .replace(/[ßæœøłđðþıŀħŧ]/g, (c) => FOLDED[c] ?? c);
 }
 
 const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };

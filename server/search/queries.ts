@@ -21,20 +21,23 @@ function fromMatches(scope: SearchScope, sample?: number): SQL {
   return sql`${table} join contacts on contacts.workspace_id = s.workspace_id and contacts.id = s.contact_id`;
 }
 
+/**
+ * The tsquery of query text built by tokens.ts. Its lexemes go through the database's unaccent once more
+ * (operators and quotes are ASCII and pass unchanged); immutable, so the planner folds it to a constant
+ * and estimates the match with the column statistics.
+ */
+export function tsqueryOf(text: string): SQL {
+  return sql`to_tsquery('simple', search_unaccent(${text}::text))`;
+}
+
 function whereMatches(scope: SearchScope, column: "names" | "document", tsquery: string): SQL {
-  const match = sql`s.workspace_id = ${scope.workspaceId}::uuid and s.${sql.raw(column)} @@ to_tsquery('simple', ${tsquery}::text)`;
+  const match = sql`s.workspace_id = ${scope.workspaceId}::uuid and s.${sql.raw(column)} @@ ${tsqueryOf(tsquery)}`;
   return scope.filter ? sql`${match} and (${scope.filter})` : match;
 }
 
-/** The database's own normalisation (accents, case, punctuation), the one the documents were built with. */
-export async function normalizeSearchText(db: Executor, text: string): Promise<string> {
-  const rows = await queryRows<{ normalized: string }>(db, sql`select search_normalize(${text}::text) as normalized`);
-  return rows[0]?.normalized ?? "";
-}
-
 /** Rows the planner expects to match: free (no execution), and close for the frequent words that are costly to count. */
-export async function estimateMatches(db: Executor, scope: SearchScope, tsquery: string): Promise<number> {
-  const rows = await queryRows<{ "QUERY PLAN": unknown }>(db, sql`explain (format json) select 1 from ${fromMatches(scope)} where ${whereMatches(scope, "document", tsquery)}`);
+export async function estimateMatches(db: Executor, scope: SearchScope, tsquery: string, index: "names" | "document" = "document"): Promise<number> {
+  const rows = await queryRows<{ "QUERY PLAN": unknown }>(db, sql`explain (format json) select 1 from ${fromMatches(scope)} where ${whereMatches(scope, index, tsquery)}`);
   const raw = rows[0]?.["QUERY PLAN"];
   const plan = (typeof raw === "string" ? JSON.parse(raw) : raw) as Array<{ Plan?: { "Plan Rows"?: number } }> | undefined;
   return Math.round(plan?.[0]?.Plan?.["Plan Rows"] ?? 0);
@@ -46,10 +49,13 @@ export async function estimateSearchRows(db: Executor): Promise<number> {
   return Number(rows[0]?.n ?? 0);
 }
 
-/** Exact number of matches, or `cap` when there are at least that many (the scan stops there). */
-export async function countMatchesCapped(db: Executor, scope: SearchScope, tsquery: string, cap: number): Promise<number> {
+/**
+ * Matches among a random `percent` of contact_search's pages (TABLESAMPLE SYSTEM, repeatable): divided
+ * by the fraction, an estimate of the total that reads a fixed number of rows however many match.
+ */
+export async function countSampledMatches(db: Executor, scope: SearchScope, tsquery: string, percent: number): Promise<number> {
   const rows = await queryRows<{ n: number }>(db, sql`
-    select count(*)::int as n from (select 1 from ${fromMatches(scope)} where ${whereMatches(scope, "document", tsquery)} limit ${cap}) m`);
+    select count(*)::int as n from ${fromMatches(scope, percent)} where ${whereMatches(scope, "document", tsquery)}`);
   return Number(rows[0]?.n ?? 0);
 }
 
@@ -78,9 +84,9 @@ export interface CandidateOptions {
  * bounded set: name matches (a name hit outranks any other field) and document matches, `limit` each.
  */
 export async function findRankedCandidates(db: Executor, scope: SearchScope, options: CandidateOptions): Promise<CandidateRow[]> {
-  const boost = options.boostTsqueries.map((q) => sql` + ts_rank(s.document, to_tsquery('simple', ${q}::text))`);
+  const boost = options.boostTsqueries.map((q) => sql` + ts_rank(s.document, ${tsqueryOf(q)})`);
   const query = sql`
-    select s.contact_id as id, (ts_rank(s.document, to_tsquery('simple', ${options.tsquery}::text))${sql.join(boost, sql``)})::float8 as rank
+    select s.contact_id as id, (ts_rank(s.document, ${tsqueryOf(options.tsquery)})${sql.join(boost, sql``)})::float8 as rank
     from ${fromMatches(scope)} where ${whereMatches(scope, options.index, options.tsquery)} limit ${options.limit}`;
   if (!options.isSequential || "rollback" in db) return queryRows<CandidateRow>(db, query);
   return (db as Database).transaction(async (tx) => {
@@ -143,16 +149,25 @@ export async function findFacetCounts(db: Executor, scope: SearchScope, tsquery:
       group by t.id, t.name order by n desc, t.name limit ${FACET_VALUES})`);
 }
 
+/** One primary-key probe per word (LATERAL … OFFSET 0), never a scan of the dictionary. */
+function dictionaryLookup(workspaceId: string, words: string[]): SQL {
+  return sql`
+    select t.term from jsonb_array_elements_text(${JSON.stringify(words)}::jsonb) as w(word)
+    cross join lateral (select term from search_terms where workspace_id = ${workspaceId}::uuid and term = w.word offset 0) t`;
+}
+
 /**
  * Dictionary words close to `word`: trigram-similar ones through the GIN index, plus exact hits among
- * its one-edit variants (which trigrams miss for short words).
+ * its one-edit variants (which trigrams miss for short words). Two branches, because an OR of both
+ * would read the whole dictionary.
  */
 export async function findTermCandidates(db: Executor, workspaceId: string, word: string, variants: string[]): Promise<TermCandidate[]> {
   return queryRows<TermCandidate>(db, sql`
     select term, similarity(term, ${word}::text)::real as similarity
-    from search_terms
+    from (select workspace_id, term from search_terms where term % ${word}::text offset 0) alike
     where workspace_id = ${workspaceId}::uuid
-      and (term % ${word}::text or term in (select jsonb_array_elements_text(${JSON.stringify(variants)}::jsonb)))
+    union
+    select term, similarity(term, ${word}::text)::real from (${dictionaryLookup(workspaceId, variants)}) variants
     order by similarity desc, term
     limit 40`);
 }
@@ -160,9 +175,7 @@ export async function findTermCandidates(db: Executor, workspaceId: string, word
 /** The words among `words` that are in the workspace's dictionary of name and company words. */
 export async function findKnownTerms(db: Executor, workspaceId: string, words: string[]): Promise<Set<string>> {
   if (words.length === 0) return new Set();
-  const rows = await queryRows<{ term: string }>(db, sql`
-    select term from search_terms
-    where workspace_id = ${workspaceId}::uuid and term in (select jsonb_array_elements_text(${JSON.stringify(words)}::jsonb))`);
+  const rows = await queryRows<{ term: string }>(db, dictionaryLookup(workspaceId, words));
   return new Set(rows.map((row) => row.term));
 }
 

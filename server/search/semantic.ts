@@ -5,10 +5,11 @@ import { findEmbeddingSources, hasEmbeddingsTable } from "../embeddings/queries"
 import { refreshStaleEmbeddings, semanticUnavailable, type FreshnessOutcome } from "../embeddings/service";
 import { compileContactFilter } from "../filters/filter";
 import { explainMatch, keywordStems, keywordTsquery } from "./explain";
-import { findContactSummaries, findRankedCandidates, normalizeSearchText } from "./queries";
+import { findContactSummaries, findRankedCandidates } from "./queries";
 import { fullNameOf } from "./results";
 import { semanticSearchInput, type SemanticSearchInput } from "./schemas";
 import { findNearestContacts } from "./semantic-queries";
+import { normalizeQuery } from "./tokens";
 
 /** Neighbours read from the vector index, and keyword matches ranked, before fusing. */
 const VECTOR_CANDIDATES = 100;
@@ -52,7 +53,7 @@ export interface RankSemanticParams {
 
 /** Hybrid ranking for an already embedded query: vector neighbours fused with keyword matches. */
 export async function rankSemanticMatches(ctx: ServiceContext, params: RankSemanticParams): Promise<SemanticSearchNode[]> {
-  const stems = keywordStems(await normalizeSearchText(ctx.db, params.query));
+  const stems = keywordStems(normalizeQuery(params.query));
   const tsquery = keywordTsquery(stems);
   const scope = { workspaceId: ctx.workspaceId, filter: params.filter };
   const [nearest, keyword] = await Promise.all([

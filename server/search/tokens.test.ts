@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { buildTsquery, editDistance, oneEditVariants, parseQuery, pickCorrections } from "./tokens";
+import { buildTsquery, editDistance, normalizeQuery, oneEditVariants, parseQuery, pickCorrections } from "./tokens";
+
+describe("normalizeQuery", () => {
+  it("folds accents and splits on punctuation as the documents were", () => {
+    expect(normalizeQuery("José.O'Brien@Acme-Corp.com")).toBe("jose o brien acme corp com");
+    expect(normalizeQuery("  Łukasz  ")).toBe(" lukasz ");
+  });
+});
 
 describe("parseQuery", () => {
   it("keeps normalised words once, and prefix-matches the last unless a space ends the query", () => {

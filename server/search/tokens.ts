@@ -1,8 +1,28 @@
 /**
- * Query parsing for full-text search. The database normalises the query text (`search_normalize`, the
- * function that built the documents, so both sides fold accents identically); this module turns the
- * normalised words into tsquery text and proposes typo corrections. Pure, so it is unit-tested alone.
+ * Query parsing for full-text search: folds and splits the query as the documents were (see
+ * `search_normalize` in the search migration), turns the words into tsquery text and proposes typo
+ * corrections. Pure, so it is unit-tested alone.
  */
+
+const FOLDED: Record<string, string> = { ß: "ss", æ: "ae", œ: "oe", ø: "o", ł: "l", đ: "d", ð: "d", þ: "th", ı: "i", ŀ: "l", ħ: "h", ŧ: "t" };
+
+/** Lower case without accents, as the database's unaccent folds ("Łukasz Øre" → "lukasz ore"). */
+export function foldText(text: string): string {
+  return text
+    .normalize("NFD")
+    .replace(/\p{M}/gu, "")
+    .toLowerCase()
+    .replace(/[ßæœøłđðþıŀħŧ]/g, (c) => FOLDED[c] ?? c);
+}
+
+/**
+ * The query's words, folded and split on everything but letters and digits, as `search_normalize`
+ * splits documents. Every lexeme is folded again by the database's own unaccent when the tsquery is
+ * built (queries.ts), so a letter this fold misses still matches.
+ */
+export function normalizeQuery(raw: string): string {
+  return foldText(raw).replace(/[^\p{L}\p{N}]+/gu, " ");
+}
 
 /** Words beyond this many are ignored: each one is a GIN posting list to intersect. */
 export const MAX_QUERY_WORDS = 8;
