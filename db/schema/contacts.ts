@@ -82,10 +82,8 @@ export const contacts = pgTable(
     index("contacts_custom_fields_idx").using("gin", t.customFields),
     index("contacts_company_idx").on(t.workspaceId, t.companyId),
     index("contacts_owner_idx").on(t.workspaceId, t.ownerId),
-    index("contacts_search_idx").using(
-      "gin",
-      sql`to_tsvector('simple'::regconfig, coalesce(first_name, '') || ' ' || coalesce(last_name, '') || ' ' || coalesce(email, '') || ' ' || coalesce(company, ''))`,
-    ),
+    // Trash and live counts that subtract the (few) deleted contacts read these instead of every live row.
+    index("contacts_deleted_idx").on(t.workspaceId, t.id).where(sql`deleted_at is not null`),
   ],
 );
 

@@ -14,9 +14,14 @@ const scope = (workspaceId: string, id: string) => and(eq(tags.workspaceId, work
  * drizzle strips the table from top-level columns of a single-table select, which would make this
  * correlated subquery's columns ambiguous.
  */
-const liveContactCount = sql<number>`${sql`(select count(*)::int from ${contactTags}
-  join ${contacts} on ${contacts.workspaceId} = ${contactTags.workspaceId} and ${contacts.id} = ${contactTags.contactId}
-  where ${contactTags.workspaceId} = ${tags.workspaceId} and ${contactTags.tagId} = ${tags.id} and ${contacts.deletedAt} is null)`}`;
+// Every tagged contact minus the deleted ones: the first count is an index-only scan of contact_tags_tag_idx
+// and the second starts from the few deleted contacts (contacts_deleted_idx), so a tag on 200,000 contacts
+// never reads 200,000 contact rows just to check that they are live.
+const liveContactCount = sql<number>`${sql`((select count(*)::int from ${contactTags}
+  where ${contactTags.workspaceId} = ${tags.workspaceId} and ${contactTags.tagId} = ${tags.id})
+  - (select count(*)::int from ${contacts}
+  join ${contactTags} on ${contactTags.workspaceId} = ${contacts.workspaceId} and ${contactTags.contactId} = ${contacts.id} and ${contactTags.tagId} = ${tags.id}
+  where ${contacts.workspaceId} = ${tags.workspaceId} and ${contacts.deletedAt} is not null))`}`;
 
 export async function findTagById(db: Executor, params: { workspaceId: string; id: string; forUpdate?: boolean }) {
   const query = db.select().from(tags).where(scope(params.workspaceId, params.id)).limit(1);
