@@ -39,11 +39,12 @@ async function measure(bench: BenchContext, scenario: Scenario<unknown>): Promis
   memory.resetWindow();
   const durations: number[] = [];
   try {
-    const total = Math.max(runs, scenario.runs ?? 0);
-    for (let iteration = 0; iteration < warmup + total; iteration++) {
+    const total = scenario.once ? 1 : Math.max(runs, scenario.runs ?? 0);
+    const warmupRuns = scenario.once ? 0 : warmup;
+    for (let iteration = 0; iteration < warmupRuns + total; iteration++) {
       const started = performance.now();
       await scenario.run(bench, state, iteration);
-      if (iteration >= warmup) durations.push(performance.now() - started);
+      if (iteration >= warmupRuns) durations.push(performance.now() - started);
     }
   } finally {
     if (scenario.teardown) await scenario.teardown(bench, state);

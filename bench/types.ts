@@ -31,6 +31,8 @@ export interface Scenario<State = undefined> {
   name: string;
   /** Runs recorded; at least the harness's --runs. */
   runs?: number;
+  /** One run, no warmup: a job over 100,000s of rows, whose one timing is the figure. */
+  once?: boolean;
   setup?(bench: BenchContext): Promise<State | SkippedScenario>;
   run(bench: BenchContext, state: State, iteration: number): Promise<unknown>;
   teardown?(bench: BenchContext, state: State): Promise<void>;

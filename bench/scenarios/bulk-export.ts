@@ -15,7 +15,7 @@ interface State {
 /** Export of every contact of the workspace to CSV on local disk; the harness samples peak RSS. */
 export default defineScenario<State>({
   name: "bulk.export-all",
-  runs: 1,
+  once: true,
   async setup() {
     return { dir: fs.mkdtempSync(path.join(os.tmpdir(), "hastecrm-bench-export-")), rows: 0 };
   },

@@ -1,4 +1,6 @@
 import type { Scenario } from "../types";
+import bulkExport from "./bulk-export";
+import bulkUpdate from "./bulk-update";
 import contactsCreate from "./contacts-create";
 import contactsGet from "./contacts-get";
 import contactsListFirst from "./contacts-list-first";
@@ -26,4 +28,6 @@ export const scenarios: ReadonlyArray<Scenario<unknown>> = [
   searchTypo,
   searchBroadWithFacets,
   searchSemantic,
+  bulkUpdate,
+  bulkExport,
 ];

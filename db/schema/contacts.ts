@@ -82,6 +82,9 @@ export const contacts = pgTable(
     index("contacts_custom_fields_idx").using("gin", t.customFields),
     index("contacts_company_idx").on(t.workspaceId, t.companyId),
     index("contacts_owner_idx").on(t.workspaceId, t.ownerId),
+    // "Company contains Tech", the commonest text filter: without it a selective substring match read a
+    // fifth of a 1M-contact workspace through whichever other condition had an index (400 ms, 350 p95).
+    index("contacts_company_trgm_idx").using("gin", t.company.op("gin_trgm_ops")),
     // Trash and live counts that subtract the (few) deleted contacts read these instead of every live row.
     index("contacts_deleted_idx").on(t.workspaceId, t.id).where(sql`deleted_at is not null`),
   ],

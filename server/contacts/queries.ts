@@ -53,7 +53,7 @@ export async function findContactsPage(
     conditions.push(sql`(${contacts.createdAt}, ${contacts.id}) < (${params.after.createdAt}::timestamptz, ${params.after.id}::uuid)`);
   }
   return db
-    .select({ contact: contacts, cursorCreatedAt: sql<string>`${contacts.createdAt}::text` })
+    .select({ contact: contacts, cursorCreatedAt: sql<string>`${contacts.createdAt}::text`, tags: tagsOfContact })
     .from(contacts)
     .where(and(...conditions))
     // NULLS LAST spells out what drizzle's `.desc()` index columns are (DESC NULLS LAST); plain DESC means
@@ -61,6 +61,17 @@ export async function findContactsPage(
     .orderBy(sql`${contacts.createdAt} desc nulls last`, sql`${contacts.id} desc nulls last`)
     .limit(params.first + 1);
 }
+
+export type ContactTagChip = { id: string; name: string; color: string };
+
+/**
+ * A contact's tags as one JSON value, for a page read in index order: evaluated only for the rows the
+ * LIMIT lets through, it saves the page its second round trip (the deep-keyset target is 5 ms).
+ */
+// Spelled out: drizzle drops table names from a one-table select, which would make these ambiguous.
+const tagsOfContact = sql<ContactTagChip[]>`(select coalesce(json_agg(json_build_object('id', lt.id, 'name', lt.name, 'color', lt.color) order by lt.name), '[]'::json)
+  from contact_tags lct join tags lt on lt.workspace_id = lct.workspace_id and lt.id = lct.tag_id
+  where lct.workspace_id = "contacts"."workspace_id" and lct.contact_id = "contacts"."id")`;
 
 /** A page in any sort order (sort.ts builds the ORDER BY and the keyset condition). */
 export async function findContactsPageSorted(

@@ -10,7 +10,7 @@ import { prepareContactFilter } from "../filters/filter";
 import { decodeCursor, decodeSortedCursor, encodeCursor, encodeSortedCursor, type CarriedTotal } from "./cursor";
 import {
   countContacts, countContactsCapped, findActiveContactByEmail, findCompanyInWorkspace, findContactById, findContactProfileParts,
-  findContactsPage, findContactsPageSorted, findTagsOfContacts, insertContact, isWorkspaceMember, updateContactRow, type ContactRow,
+  findContactsPage, findContactsPageSorted, findTagsOfContacts, insertContact, isWorkspaceMember, updateContactRow, type ContactRow, type ContactTagChip,
 } from "./queries";
 import { isDefaultSort, keysetAfterSql, orderBySql, parseSortValues, resolveSort, sortSignature, sortValuesSql, tiebreakDirection } from "./sort";
 import type { ContactPatch, CreateContactInput, ListContactsInput } from "./schemas";
@@ -179,6 +179,7 @@ export async function listContacts(ctx: ServiceContext, input: ListContactsInput
   };
 
   let rows: ContactRow[];
+  let tagsByContact: Map<string, ContactTagChip[]>;
   let hasNextPage: boolean;
   let total: CarriedTotal;
   let endCursor: string | null = null;
@@ -188,6 +189,7 @@ export async function listContacts(ctx: ServiceContext, input: ListContactsInput
     const last = found[Math.min(found.length, input.first) - 1];
     if (last) endCursor = encodeCursor({ createdAt: last.cursorCreatedAt, id: last.contact.id, total: counted });
     rows = found.slice(0, input.first).map((row) => row.contact);
+    tagsByContact = new Map(found.map((row) => [row.contact.id, row.tags]));
     hasNextPage = found.length > input.first;
     total = counted;
   } else {
@@ -211,8 +213,9 @@ export async function listContacts(ctx: ServiceContext, input: ListContactsInput
     rows = found.slice(0, input.first).map((row) => row.contact);
     hasNextPage = found.length > input.first;
     total = counted;
+    // A sort node would compute a per-row subquery for every candidate, not just the page: a second query.
+    tagsByContact = await findTagsOfContacts(ctx.db, { workspaceId: ctx.workspaceId, contactIds: rows.map((contact) => contact.id) });
   }
-  const tagsByContact = await findTagsOfContacts(ctx.db, { workspaceId: ctx.workspaceId, contactIds: rows.map((contact) => contact.id) });
   return {
     nodes: rows.map((contact) => ({ ...contact, fullName: fullName(contact), tags: tagsByContact.get(contact.id) ?? [] })),
     pageInfo: { hasNextPage, endCursor },
