@@ -1,6 +1,8 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import { SlidersHorizontal } from "lucide-react";
+import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useTRPC } from "@/components/providers/trpc";
 import { PageHeader } from "@/components/shell/page-header";
@@ -8,6 +10,7 @@ import { Skeleton } from "@/components/ui/skeleton";
 import { EmptyState, ErrorState } from "@/components/ui/states";
 import { Tabs, TabsContent, TabsList, TabsTrigger } from "@/components/ui/tabs";
 import { ApiKeysSettings } from "./api-keys-settings";
+import { ExportSettings } from "./export-settings";
 import { MembersSettings } from "./members-settings";
 import { errorText } from "./types";
 import { WorkspaceSettings } from "./workspace-settings";
@@ -51,7 +54,10 @@ export function SettingsView() {
         </TabsList>
         <TabsContent value="general" className="pt-5">
           {/* Keyed by workspace so a rename elsewhere (or a switch) resets the form to the saved name. */}
-          <WorkspaceSettings key={`${workspace.id}:${workspace.name}`} workspace={workspace} isAdmin={isAdmin} />
+          <div className="flex flex-col gap-5">
+            <WorkspaceSettings key={`${workspace.id}:${workspace.name}`} workspace={workspace} isAdmin={isAdmin} />
+            <ExportSettings isAdmin={isAdmin} />
+          </div>
         </TabsContent>
         <TabsContent value="members" className="pt-5">
           <MembersSettings isAdmin={isAdmin} />
@@ -65,7 +71,19 @@ export function SettingsView() {
 
   return (
     <div className="flex h-full flex-col">
-      <PageHeader title="Settings" description={current.data?.workspace?.name} />
+      <PageHeader
+        title="Settings"
+        description={current.data?.workspace?.name}
+        actions={
+          <Link
+            href="/settings/custom-fields"
+            className="inline-flex h-8 items-center gap-1.5 rounded-md border border-border px-3 text-[13px] font-medium hover:bg-accent"
+          >
+            <SlidersHorizontal className="size-3.5" />
+            Custom fields
+          </Link>
+        }
+      />
       <div className="mx-auto w-full max-w-4xl px-6 py-5">{body}</div>
     </div>
   );

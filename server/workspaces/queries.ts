@@ -1,5 +1,5 @@
 import { and, asc, eq } from "drizzle-orm";
-import { memberships, workspaces, type MemberRole } from "@/db/schema";
+import { memberships, workspaces, type MemberRole, type WorkspaceSettings } from "@/db/schema";
 import type { Executor } from "@/db/types";
 
 export async function insertWorkspace(db: Executor, values: { name: string; slug: string }) {
@@ -34,11 +34,15 @@ export async function findMembershipsOfUser(db: Executor, userId: string) {
 }
 
 export async function findWorkspaceById(db: Executor, id: string, options: { forUpdate?: boolean } = {}) {
-  const query = db.select({ id: workspaces.id, name: workspaces.name }).from(workspaces).where(eq(workspaces.id, id)).limit(1);
+  const query = db.select({ id: workspaces.id, name: workspaces.name, settings: workspaces.settings }).from(workspaces).where(eq(workspaces.id, id)).limit(1);
   const rows = options.forUpdate ? await query.for("update") : await query;
   return rows[0] ?? null;
 }
 
 export async function updateWorkspaceName(db: Executor, params: { id: string; name: string }) {
   await db.update(workspaces).set({ name: params.name, updatedAt: new Date() }).where(eq(workspaces.id, params.id));
+}
+
+export async function updateWorkspaceSettingsRow(db: Executor, params: { id: string; settings: WorkspaceSettings }) {
+  await db.update(workspaces).set({ settings: params.settings, updatedAt: new Date() }).where(eq(workspaces.id, params.id));
 }

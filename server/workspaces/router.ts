@@ -2,8 +2,8 @@ import { authedProcedure, publicProcedure, router, workspaceProcedure } from "..
 import { changeRoleSchema, invitationIdSchema, invitationTokenSchema, inviteMemberSchema, removeMemberSchema } from "../members/schemas";
 import * as members from "../members/service";
 import { findMembershipsOfUser } from "./queries";
-import { renameWorkspaceSchema } from "./schemas";
-import { renameWorkspace } from "./service";
+import { renameWorkspaceSchema, updateWorkspaceSettingsSchema } from "./schemas";
+import { getWorkspaceSettings, renameWorkspace, updateWorkspaceSettings } from "./service";
 
 export const workspacesRouter = router({
   /** The signed-in user, their workspaces and the one this request acts in. */
@@ -20,6 +20,8 @@ export const workspacesRouter = router({
   }),
   ping: workspaceProcedure.query(({ ctx }) => ({ workspaceId: ctx.workspaceId })),
   rename: workspaceProcedure.input(renameWorkspaceSchema).mutation(({ ctx, input }) => renameWorkspace(ctx.service, input)),
+  settings: workspaceProcedure.query(({ ctx }) => getWorkspaceSettings(ctx.service)),
+  updateSettings: workspaceProcedure.input(updateWorkspaceSettingsSchema).mutation(({ ctx, input }) => updateWorkspaceSettings(ctx.service, input)),
 
   members: router({
     list: workspaceProcedure.query(({ ctx }) => members.listMembers(ctx.service)),
