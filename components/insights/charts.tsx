@@ -1,9 +1,9 @@
 "use client";
 
-import type { KeyboardEvent } from "react";
+import { Bar, BarChart, Cell, LabelList, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 
 const numberFormat = new Intl.NumberFormat("en-US");
-const WIDTH = 320;
+const DEFAULT_COLOR = "var(--info)";
 
 export interface ChartDatum {
   key: string;
@@ -14,113 +14,97 @@ export interface ChartDatum {
   axisLabel?: string;
 }
 
-/** One clickable mark: a focusable SVG group, announced as "<label>: N contacts". */
-function Mark({ datum, onSelect, children }: { datum: ChartDatum; onSelect: () => void; children: React.ReactNode }) {
-  const onKeyDown = (event: KeyboardEvent<SVGGElement>) => {
-    if (event.key === "Enter" || event.key === " ") {
-      event.preventDefault();
-      onSelect();
-    }
-  };
+interface ChartProps {
+  data: readonly ChartDatum[];
+  onSelect: (index: number) => void;
+  label: string;
+}
+
+/**
+ * Recharts' bars take pointer clicks only; keyboard users get one button per bar, hidden until it has
+ * focus (the skip-link pattern), so every chart narrows the table from the keyboard too.
+ */
+function KeyboardTargets({ data, onSelect }: Pick<ChartProps, "data" | "onSelect">) {
   return (
-    <g
-      role="button"
-      tabIndex={0}
-      aria-label={`${datum.label}: ${numberFormat.format(datum.count)} contacts. Narrow the table to these`}
-      onClick={onSelect}
-      onKeyDown={onKeyDown}
-      className="cursor-pointer outline-none [&:focus-visible_.bar]:stroke-[var(--ring)] [&:focus-visible_.bar]:stroke-2 [&:hover_.bar]:opacity-80"
-      data-chart-mark={datum.key}
-    >
-      <title>{`${datum.label}: ${numberFormat.format(datum.count)}`}</title>
-      {children}
-    </g>
+    <div className="flex flex-wrap gap-1">
+      {data.map((datum, index) => (
+        <button
+          key={datum.key}
+          type="button"
+          onClick={() => onSelect(index)}
+          className="sr-only rounded border border-border px-1.5 text-[11px] focus:not-sr-only focus:outline-2 focus:outline-[var(--ring)]"
+        >
+          {`${datum.label}: ${numberFormat.format(datum.count)} contacts. Narrow the table to these`}
+        </button>
+      ))}
+    </div>
   );
 }
 
-/** A funnel: stages top to bottom, each bar centred and as wide as its share of the largest stage. */
-export function FunnelChart({ data, onSelect, label }: { data: readonly ChartDatum[]; onSelect: (index: number) => void; label: string }) {
-  const row = 26;
-  const labelWidth = 86;
-  const countWidth = 48;
-  const area = WIDTH - labelWidth - countWidth;
-  const max = Math.max(1, ...data.map((datum) => datum.count));
+function ChartTooltip({ active, payload }: { active?: boolean; payload?: ReadonlyArray<{ payload?: ChartDatum }> }) {
+  const datum = payload?.[0]?.payload;
+  if (!active || !datum) return null;
   return (
-    <svg role="group" aria-label={label} viewBox={`0 0 ${WIDTH} ${data.length * row}`} width="100%" className="overflow-visible text-[11px]">
-      {data.map((datum, index) => {
-        const width = Math.max(datum.count > 0 ? 2 : 0, (datum.count / max) * area);
-        const y = index * row;
-        return (
-          <Mark key={datum.key} datum={datum} onSelect={() => onSelect(index)}>
-            <rect x={0} y={y} width={WIDTH} height={row} fill="transparent" />
-            <text x={0} y={y + row / 2} dominantBaseline="middle" fill="var(--muted-foreground)">{datum.label}</text>
-            <rect className="bar" x={labelWidth + (area - width) / 2} y={y + 3} width={width} height={row - 6} rx={3} fill={datum.color ?? "var(--info)"} />
-            <text x={WIDTH} y={y + row / 2} dominantBaseline="middle" textAnchor="end" fill="var(--foreground)" className="tabular-nums">
-              {numberFormat.format(datum.count)}
-            </text>
-          </Mark>
-        );
-      })}
-    </svg>
+    <div className="rounded-md border border-border bg-popover px-2 py-1 text-[11px] shadow-sm">
+      <span className="text-muted-foreground">{datum.label}: </span>
+      <span className="font-medium tabular-nums">{numberFormat.format(datum.count)}</span>
+    </div>
   );
 }
 
-/** Horizontal bars with the label inside the row, for ranked lists (top companies, top tags). */
-export function BarListChart({ data, onSelect, label }: { data: readonly ChartDatum[]; onSelect: (index: number) => void; label: string }) {
-  const row = 24;
-  const countWidth = 44;
-  const area = WIDTH - countWidth;
-  const max = Math.max(1, ...data.map((datum) => datum.count));
+const truncate = (text: string, length: number) => (text.length > length ? `${text.slice(0, length - 1)}…` : text);
+
+/** Horizontal bars, one per row, labels on the left and counts on the right: funnels and ranked lists. */
+function HorizontalBars({ data, onSelect, label, labelWidth, labelLength }: ChartProps & { labelWidth: number; labelLength: number }) {
+  const rows = data.map((datum) => ({ ...datum, shortLabel: truncate(datum.label, labelLength) }));
   return (
-    <svg role="group" aria-label={label} viewBox={`0 0 ${WIDTH} ${Math.max(1, data.length) * row}`} width="100%" className="overflow-visible text-[11px]">
-      {data.map((datum, index) => {
-        const y = index * row;
-        const width = Math.max(2, (datum.count / max) * area);
-        return (
-          <Mark key={datum.key} datum={datum} onSelect={() => onSelect(index)}>
-            <rect x={0} y={y} width={WIDTH} height={row} fill="transparent" />
-            <rect className="bar" x={0} y={y + 2} width={width} height={row - 4} rx={3} fill={datum.color ?? "var(--info)"} opacity={0.22} />
-            <text x={6} y={y + row / 2} dominantBaseline="middle" fill="var(--foreground)">
-              {datum.label.length > 38 ? `${datum.label.slice(0, 37)}…` : datum.label}
-            </text>
-            <text x={WIDTH} y={y + row / 2} dominantBaseline="middle" textAnchor="end" fill="var(--foreground)" className="tabular-nums">
-              {numberFormat.format(datum.count)}
-            </text>
-          </Mark>
-        );
-      })}
-    </svg>
+    <div role="group" aria-label={label}>
+      <ResponsiveContainer width="100%" height={Math.max(1, data.length) * 26 + 4}>
+        <BarChart data={rows} layout="vertical" margin={{ top: 0, right: 44, bottom: 0, left: 0 }} barCategoryGap={4}>
+          <XAxis type="number" hide domain={[0, "dataMax"]} />
+          <YAxis type="category" dataKey="shortLabel" width={labelWidth} tickLine={false} axisLine={false} tick={{ fontSize: 11, fill: "var(--muted-foreground)" }} />
+          <Tooltip content={<ChartTooltip />} cursor={{ fill: "var(--accent)" }} isAnimationActive={false} />
+          <Bar dataKey="count" radius={3} minPointSize={2} isAnimationActive={false} onClick={(_, index) => onSelect(index)} className="cursor-pointer">
+            {rows.map((datum) => (
+              <Cell key={datum.key} fill={datum.color ?? DEFAULT_COLOR} data-chart-mark={datum.key} />
+            ))}
+            <LabelList dataKey="count" position="right" formatter={(value) => numberFormat.format(Number(value))} style={{ fontSize: 11, fill: "var(--foreground)" }} />
+          </Bar>
+        </BarChart>
+      </ResponsiveContainer>
+      <KeyboardTargets data={data} onSelect={onSelect} />
+    </div>
   );
+}
+
+/** A funnel: stages top to bottom, each bar as long as its share of the largest stage. */
+export function FunnelChart(props: ChartProps) {
+  return <HorizontalBars {...props} labelWidth={86} labelLength={14} />;
+}
+
+/** Ranked lists (top companies, top tags). */
+export function BarListChart(props: ChartProps) {
+  return <HorizontalBars {...props} labelWidth={130} labelLength={22} />;
 }
 
 /** Vertical columns over an ordered axis (score buckets, weeks), labelling every `labelEvery`-th one. */
-export function ColumnChart({
-  data, onSelect, label, labelEvery = 1,
-}: { data: readonly ChartDatum[]; onSelect: (index: number) => void; label: string; labelEvery?: number }) {
-  const height = 110;
-  const axis = 16;
-  const top = 12;
-  const gap = data.length > 15 ? 2 : 4;
-  const slot = WIDTH / Math.max(1, data.length);
-  const max = Math.max(1, ...data.map((datum) => datum.count));
+export function ColumnChart({ data, onSelect, label, labelEvery = 1 }: ChartProps & { labelEvery?: number }) {
+  const rows = data.map((datum) => ({ ...datum, axis: datum.axisLabel ?? datum.label }));
   return (
-    <svg role="group" aria-label={label} viewBox={`0 0 ${WIDTH} ${height + axis}`} width="100%" className="overflow-visible text-[10px]">
-      <line x1={0} x2={WIDTH} y1={height} y2={height} stroke="var(--border)" />
-      {data.map((datum, index) => {
-        const barHeight = datum.count === 0 ? 0 : Math.max(2, (datum.count / max) * (height - top));
-        const x = index * slot;
-        return (
-          <Mark key={datum.key} datum={datum} onSelect={() => onSelect(index)}>
-            <rect x={x} y={0} width={slot} height={height} fill="transparent" />
-            <rect className="bar" x={x + gap / 2} y={height - barHeight} width={slot - gap} height={barHeight} rx={2} fill={datum.color ?? "var(--info)"} />
-            {index % labelEvery === 0 ? (
-              <text x={x + slot / 2} y={height + 11} textAnchor="middle" fill="var(--muted-foreground)">
-                {datum.axisLabel ?? datum.label}
-              </text>
-            ) : null}
-          </Mark>
-        );
-      })}
-    </svg>
+    <div role="group" aria-label={label}>
+      <ResponsiveContainer width="100%" height={126}>
+        <BarChart data={rows} margin={{ top: 8, right: 0, bottom: 0, left: 0 }} barCategoryGap={data.length > 15 ? 1 : 3}>
+          <XAxis dataKey="axis" interval={labelEvery - 1} tickLine={false} axisLine={{ stroke: "var(--border)" }} tick={{ fontSize: 10, fill: "var(--muted-foreground)" }} />
+          <YAxis hide domain={[0, "dataMax"]} />
+          <Tooltip content={<ChartTooltip />} cursor={{ fill: "var(--accent)" }} isAnimationActive={false} />
+          <Bar dataKey="count" radius={[2, 2, 0, 0]} isAnimationActive={false} onClick={(_, index) => onSelect(index)} className="cursor-pointer">
+            {rows.map((datum) => (
+              <Cell key={datum.key} fill={datum.color ?? DEFAULT_COLOR} data-chart-mark={datum.key} />
+            ))}
+          </Bar>
+        </BarChart>
+      </ResponsiveContainer>
+      <KeyboardTargets data={data} onSelect={onSelect} />
+    </div>
   );
 }

@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { Building, ListFilter, Settings, Upload, Users, type LucideIcon, Download } from "lucide-react";
+import { Activity, Building, Download, ListFilter, Settings, Upload, Users, type LucideIcon } from "lucide-react";
 import { cn } from "@/components/ui/cn";
 
 interface NavItem {
@@ -17,6 +17,7 @@ const mainNav: NavItem[] = [
   { href: "/segments", label: "Segments", icon: ListFilter },
   { href: "/imports", label: "Imports", icon: Upload },
   { href: "/exports", label: "Exports", icon: Download },
+  { href: "/jobs", label: "Jobs", icon: Activity },
 ];
 
 const footerNav: NavItem[] = [{ href: "/settings", label: "Settings", icon: Settings }];

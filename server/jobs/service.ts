@@ -22,7 +22,13 @@ export async function listJobs(ctx: ServiceContext, input: { kinds?: JobKind[]; 
   return rows
     .filter(({ job }) => hasRole(ctx.actor, "admin") || job.actorId === ctx.actor.userId)
     .slice(0, input.first)
-    .map(({ job, actorName }) => ({ ...toJobProgress(job), createdAt: job.createdAt, actorName }));
+    .map(({ job, actorName }) => ({
+      ...toJobProgress(job),
+      createdAt: job.createdAt,
+      actorName,
+      // Set on a bulk operation or import once it has been undone: the jobs page offers Undo only before.
+      undoJobId: typeof job.result?.undoJobId === "string" ? job.result.undoJobId : null,
+    }));
 }
 
 /**
