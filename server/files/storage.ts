@@ -5,17 +5,14 @@ import { pipeline } from "node:stream/promises";
 import { createHash } from "node:crypto";
 import type { ReadableStream as WebReadableStream } from "node:stream/web";
 import type { ByteSource } from "../imports/pipeline/source";
+import { createS3Storage, s3ConfigFromEnv } from "./s3-storage";
 
 export interface StoredObject {
   sizeBytes: number;
   sha256: string;
 }
 
-/**
- * Where uploaded and generated files live. Only the local-disk driver exists today; an S3-compatible
- * driver must implement the same four methods (a streamed multipart PUT for `write`, ranged GETs for
- * `source`) and be selected in `getFileStorage` when S3_BUCKET is set.
- */
+/** Where uploaded and generated files live: local disk by default, an S3-compatible bucket when configured (s3-storage.ts). */
 export interface FileStorage {
   readonly kind: "local" | "s3";
   /** Streams `body` to `key`, failing with FileTooLargeError past `maxBytes` (nothing is kept then). */
@@ -85,10 +82,17 @@ export function createLocalStorage(root: string): FileStorage {
 
 const drivers = new Map<string, FileStorage>();
 
-/** Local disk under HASTECRM_FILES_DIR (default .data/files). S3 is not implemented: say so loudly. */
+/** An S3-compatible bucket when S3_BUCKET is set (see s3ConfigFromEnv), else local disk under HASTECRM_FILES_DIR (default .data/files). */
 export function getFileStorage(): FileStorage {
-  if (process.env.S3_BUCKET) {
-    throw new Error("S3_BUCKET is set but the S3 storage driver is not implemented yet; unset it to store files on local disk");
+  const s3 = s3ConfigFromEnv();
+  if (s3) {
+    const id = `s3:${s3.endpoint ?? s3.region}/${s3.bucket}/${s3.prefix}`;
+    let driver = drivers.get(id);
+    if (!driver) {
+      driver = createS3Storage(s3);
+      drivers.set(id, driver);
+    }
+    return driver;
   }
   const root = process.env.HASTECRM_FILES_DIR ?? path.resolve(process.cwd(), ".data", "files");
   let driver = drivers.get(root);
