@@ -1,4 +1,3 @@
-import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -10,6 +9,7 @@ import type { Actor } from "@/server/context";
 import { runExportJob } from "@/server/exports/run-export";
 import { createLocalStorage } from "@/server/files/storage";
 import { findJob, insertJob } from "@/server/jobs/queries";
+import { runJsonChild } from "../lib/child";
 import { defineScenario } from "../types";
 
 const FIELDS = ["email", "firstName", "lastName", "company", "title", "lifecycleStage", "score", "tags"];
@@ -48,20 +48,7 @@ async function exportAll(db: Executor, args: Omit<ExportArgs, "databaseUrl">): P
   return { rows: result.rowCount, seconds, fileBytes, status: (await findJob(db, ref))?.status ?? "missing" };
 }
 
-function runChild(args: ExportArgs): Promise<ExportResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), "--export-child", JSON.stringify(args)], {
-      stdio: ["ignore", "pipe", "inherit"],
-    });
-    let out = "";
-    child.stdout.on("data", (chunk: Buffer) => (out += chunk.toString()));
-    child.on("error", reject);
-    child.on("exit", (code) => {
-      if (code !== 0) return reject(new Error(`export child exited with ${code}: ${out}`));
-      resolve(JSON.parse(out.trim().split("\n").at(-1) ?? "") as ExportResult);
-    });
-  });
-}
+const runChild = (args: ExportArgs) => runJsonChild<ExportResult>(fileURLToPath(import.meta.url), "--export-child", args);
 
 interface State {
   dir: string;

@@ -10,7 +10,6 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { spawn } from "node:child_process";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { fileURLToPath } from "node:url";
@@ -24,6 +23,7 @@ import { storeUpload } from "@/server/files/service";
 import { createLocalStorage } from "@/server/files/storage";
 import { findJob } from "@/server/jobs/queries";
 import { importContacts, previewImport } from "@/server/imports/service";
+import { runJsonChild } from "../lib/child";
 
 export interface ImportBenchResult {
   scenario: "import";
@@ -210,21 +210,7 @@ interface ChildResult {
   job: { status: string; created: number };
 }
 
-function runChild(args: ChildArgs): Promise<ChildResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), "--child", JSON.stringify(args)], {
-      stdio: ["ignore", "pipe", "inherit"],
-    });
-    let out = "";
-    child.stdout.on("data", (chunk: Buffer) => (out += chunk.toString()));
-    child.on("error", reject);
-    child.on("exit", (code) => {
-      const line = out.trim().split("\n").at(-1) ?? "";
-      if (code !== 0) return reject(new Error(`import child exited with ${code}: ${out}`));
-      resolve(JSON.parse(line) as ChildResult);
-    });
-  });
-}
+const runChild = (args: ChildArgs) => runJsonChild<ChildResult>(fileURLToPath(import.meta.url), "--child", args);
 
 /** The measured part: upload (streamed), preview, import job on the in-process runner. */
 async function childImport(args: ChildArgs): Promise<ChildResult> {
