@@ -8,11 +8,11 @@ import { Button } from "@/components/ui/button";
 import { Dialog, DialogFooter } from "@/components/ui/dialog";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
-import type { FilterNode } from "@/server/filters/types";
-import { BulkProgressToast, type BulkRun } from "./bulk-progress-toast";
-
-/** A page selection (ids) or "all matching" (the view's filter and its count, shown in the confirmation). */
-export type BulkSelection = { ids: string[] } | { filter: FilterNode; count: number };
+import { ChevronDown, Download, Pencil, Trash2 } from "lucide-react";
+import { Menu, MenuContent, MenuItem, MenuTrigger } from "@/components/ui/menu";
+import type { BulkRun } from "./bulk-progress-toast";
+import { useStartBulkRun } from "./bulk-runs";
+import type { BulkSelection } from "./selection-target";
 
 type Action = "field" | "stage" | "owner" | "tags" | "delete" | "export";
 
@@ -25,10 +25,11 @@ const selectionCount = (selection: BulkSelection) => ("ids" in selection ? selec
 const targetOf = (selection: BulkSelection) => ("ids" in selection ? { ids: selection.ids } : { filter: selection.filter });
 
 /**
- * The table's bulk actions. Every action names the exact count before it runs; the server resolves a
- * filter itself, so "all 84,213 matching" never sends ids. Progress, cancel and undo follow in a toast.
+ * The table's bulk actions, shown in its selection bar. Every action names the exact count before it
+ * runs; the server resolves a filter itself, so "all 84,213 matching" never sends ids. Progress, cancel
+ * and undo follow in a card (BulkRunsProvider) that stays when the selection is cleared.
  */
-export function BulkActionBar({ selection, onDone, onClear }: { selection: BulkSelection; onDone?: () => void; onClear?: () => void }) {
+export function BulkActionBar({ selection, onDone }: { selection: BulkSelection; onDone?: () => void }) {
   const trpc = useTRPC();
   const [action, setAction] = useState<Action | null>(null);
   const [field, setField] = useState<string>("title");
@@ -37,7 +38,7 @@ export function BulkActionBar({ selection, onDone, onClear }: { selection: BulkS
   const [ownerId, setOwnerId] = useState("");
   const [addTags, setAddTags] = useState("");
   const [removeTags, setRemoveTags] = useState("");
-  const [run, setRun] = useState<BulkRun | null>(null);
+  const startRun = useStartBulkRun();
   const members = useQuery({ ...trpc.workspaces.members.list.queryOptions(), enabled: action === "owner" });
   const update = useMutation(trpc.bulk.updateContacts.mutationOptions());
   const remove = useMutation(trpc.bulk.deleteContacts.mutationOptions());
@@ -51,7 +52,7 @@ export function BulkActionBar({ selection, onDone, onClear }: { selection: BulkS
 
   const finish = (next: BulkRun) => {
     setAction(null);
-    setRun(next);
+    startRun(next);
     onDone?.();
   };
 
@@ -60,13 +61,13 @@ export function BulkActionBar({ selection, onDone, onClear }: { selection: BulkS
     if (action === "field") {
       const patch = field === "score" ? { score: Number(value) } : { [field]: value };
       const result = await update.mutateAsync({ target, update: patch });
-      finish({ jobId: result.jobId, label: `Updating ${field} on ${noun}`, isUndoable: true });
+      finish({ jobId: result.jobId, label: `Updating ${field} on ${noun}`, isUndoable: true, errors: result.errors });
     } else if (action === "stage") {
       const result = await update.mutateAsync({ target, update: { lifecycleStage: stage as (typeof lifecycleStages)[number] } });
-      finish({ jobId: result.jobId, label: `Moving ${noun} to ${stage}`, isUndoable: true });
+      finish({ jobId: result.jobId, label: `Moving ${noun} to ${stage}`, isUndoable: true, errors: result.errors });
     } else if (action === "owner") {
       const result = await update.mutateAsync({ target, update: { ownerId: ownerId || null } });
-      finish({ jobId: result.jobId, label: `Assigning ${noun}`, isUndoable: true });
+      finish({ jobId: result.jobId, label: `Assigning ${noun}`, isUndoable: true, errors: result.errors });
     } else if (action === "tags") {
       const result = await tag.mutateAsync({ target, addTags: split(addTags), removeTags: split(removeTags) });
       finish({ jobId: result.jobId, label: `Changing tags on ${noun}`, isUndoable: true });
@@ -86,17 +87,30 @@ export function BulkActionBar({ selection, onDone, onClear }: { selection: BulkS
 
   return (
     <>
-      <div className="flex flex-wrap items-center gap-2 rounded-md border border-border bg-muted/40 px-3 py-2 text-sm" data-testid="bulk-action-bar">
-        <span className="font-medium tabular-nums">{noun} selected</span>
-        <Button size="sm" variant="outline" onClick={() => setAction("field")}>Update field</Button>
-        <Button size="sm" variant="outline" onClick={() => setAction("stage")}>Change stage</Button>
-        <Button size="sm" variant="outline" onClick={() => setAction("owner")}>Assign owner</Button>
-        <Button size="sm" variant="outline" onClick={() => setAction("tags")}>Tags</Button>
-        <Button size="sm" variant="outline" onClick={() => setAction("export")}>Export</Button>
-        <Button size="sm" variant="destructive" onClick={() => setAction("delete")}>Delete</Button>
-        {onClear ? <Button size="sm" variant="ghost" onClick={onClear}>Clear</Button> : null}
+      <div className="flex items-center gap-2" data-testid="bulk-action-bar">
+        <Menu>
+          <MenuTrigger className="inline-flex h-7 items-center gap-1.5 rounded-md border border-input bg-background px-2.5 text-[13px] font-medium hover:bg-accent [&_svg]:size-4">
+            <Pencil />
+            Edit
+            <ChevronDown />
+          </MenuTrigger>
+          <MenuContent>
+            <MenuItem onSelect={() => setAction("field")}>Update a field…</MenuItem>
+            <MenuItem onSelect={() => setAction("stage")}>Change lifecycle stage…</MenuItem>
+            <MenuItem onSelect={() => setAction("owner")}>Assign owner…</MenuItem>
+            <MenuItem onSelect={() => setAction("tags")}>Add or remove tags…</MenuItem>
+          </MenuContent>
+        </Menu>
+        <Button size="sm" variant="outline" onClick={() => setAction("export")}>
+          <Download />
+          Export
+        </Button>
+        <Button size="sm" variant="outline" onClick={() => setAction("delete")} className="text-destructive">
+          <Trash2 />
+          Delete
+        </Button>
       </div>
-      <Dialog open={action !== null} onOpenChange={(open) => { if (!open) setAction(null); }} title={action ? titles[action] : ""} description={`This applies to exactly ${noun}. You can undo it from the progress card.`}>
+      <Dialog open={action !== null} onOpenChange={(open) => { if (!open) setAction(null); }} title={action ? titles[action] : ""} description={action === "export" ? `Exports exactly ${noun} to CSV; the download link expires after 24 hours.` : `This applies to exactly ${noun}. You can undo it from the progress card or the Jobs page.`}>
         <div className="space-y-3">
           {action === "field" ? (
             <>
@@ -125,7 +139,6 @@ export function BulkActionBar({ selection, onDone, onClear }: { selection: BulkS
           </Button>
         </DialogFooter>
       </Dialog>
-      {run ? <BulkProgressToast key={run.jobId} run={run} onClose={() => setRun(null)} onChanged={onDone} /> : null}
     </>
   );
 }

@@ -10,6 +10,7 @@ import { FilterSummary } from "@/components/filters/filter-summary";
 import { addCondition } from "@/components/filters/model";
 import { useFilterFields, useFilterLookups } from "@/components/filters/use-filter-fields";
 import type { FilterNode } from "@/components/filters/types";
+import { BulkRunsProvider } from "@/components/bulk/bulk-runs";
 import { InsightsPanel } from "@/components/insights/insights-panel";
 import { Button } from "@/components/ui/button";
 import { EmptyState, ErrorState } from "@/components/ui/states";
@@ -139,85 +140,87 @@ export function ContactsExplorer({ url, segmentId, header, above, notices, bulkA
   ) : undefined;
 
   return (
-    <div className="flex h-full min-h-0 flex-col">
-      {header({ totalCount: list.totalCount, isEstimate: list.isEstimate, isError: list.query.isError, isUpdating: list.query.isPlaceholderData })}
-      {above}
-      <div className="flex min-h-11 shrink-0 flex-wrap items-center gap-2 border-b border-border px-4 py-1.5">
-        <FilterPopover
-          filters={state.filters}
-          onApply={url.setFilters}
-          fields={fields}
-          fieldsByKey={fieldsByKey}
-          serverError={isFilterError ? listError?.message : null}
-        />
-        <div className="min-w-0 flex-1">
-          <FilterSummary filters={state.filters} lookups={lookups} onChange={url.setFilters} />
-        </div>
-        <SortSummary url={url} labelOf={labelOf} />
-        <Button variant={showInsights ? "secondary" : "outline"} size="sm" aria-pressed={showInsights} onClick={() => setShowInsights((open) => !open)}>
-          <ChartColumn />
-          Insights
-        </Button>
-        <ColumnChooser choices={choices} visible={state.columns} onChange={url.setColumns} />
-      </div>
-      {notices?.(missing)}
-      <DataTableSelectionBar
-        selection={selection}
-        onSelectionChange={setSelection}
-        totalCount={totalCount}
-        isEstimate={list.isEstimate}
-        noun={{ one: "contact", many: "contacts" }}
-      >
-        {bulkActions?.({
-          selection,
-          count,
-          loadedIds: selectedLoadedIds(selection, list.rows.map((row) => row.id)),
-          filters: listFilters,
-          clear: () => setSelection(emptySelection),
-        })}
-      </DataTableSelectionBar>
-      <div className="flex min-h-0 flex-1">
-        <div className="flex min-h-0 min-w-0 flex-1 flex-col">
-          <DataTable
-            aria-label="Contacts"
-            columns={columns}
-            data={list.rows}
-            getRowId={(contact) => contact.id}
-            isLoading={!url.isReady || list.query.isPending}
-            className={list.query.isPlaceholderData ? "opacity-60 transition-opacity" : undefined}
-            errorState={errorState}
-            emptyState={
-              state.filters ? (
-                <EmptyState
-                  icon={<SearchX />}
-                  title="No contacts match these filters"
-                  action={<Button variant="outline" onClick={() => url.setFilters(null)}>Clear filters</Button>}
-                />
-              ) : (
-                emptyState
-              )
-            }
-            sort={state.sort}
-            onSortChange={url.setSort}
-            onColumnOrderChange={url.setColumns}
-            columnSizing={widths}
-            onColumnSizingChange={setWidths}
-            selection={selection}
-            onSelectionChange={setSelection}
-            infinite={{
-              // Placeholder rows belong to the previous filter; their cursor means nothing for the new one.
-              hasNextPage: list.query.hasNextPage && !list.query.isPlaceholderData,
-              isFetchingNextPage: list.query.isFetchingNextPage,
-              fetchNextPage: () => void list.query.fetchNextPage({ cancelRefetch: false }),
-            }}
-            rowCount={list.totalCount}
-            stickyFirstColumn
+    <BulkRunsProvider>
+      <div className="flex h-full min-h-0 flex-col">
+        {header({ totalCount: list.totalCount, isEstimate: list.isEstimate, isError: list.query.isError, isUpdating: list.query.isPlaceholderData })}
+        {above}
+        <div className="flex min-h-11 shrink-0 flex-wrap items-center gap-2 border-b border-border px-4 py-1.5">
+          <FilterPopover
+            filters={state.filters}
+            onApply={url.setFilters}
+            fields={fields}
+            fieldsByKey={fieldsByKey}
+            serverError={isFilterError ? listError?.message : null}
           />
+          <div className="min-w-0 flex-1">
+            <FilterSummary filters={state.filters} lookups={lookups} onChange={url.setFilters} />
+          </div>
+          <SortSummary url={url} labelOf={labelOf} />
+          <Button variant={showInsights ? "secondary" : "outline"} size="sm" aria-pressed={showInsights} onClick={() => setShowInsights((open) => !open)}>
+            <ChartColumn />
+            Insights
+          </Button>
+          <ColumnChooser choices={choices} visible={state.columns} onChange={url.setColumns} />
         </div>
-        {showInsights ? (
-          <InsightsPanel filters={state.filters} segmentId={segmentId} onNarrow={narrow} onClose={() => setShowInsights(false)} />
-        ) : null}
+        {notices?.(missing)}
+        <DataTableSelectionBar
+          selection={selection}
+          onSelectionChange={setSelection}
+          totalCount={totalCount}
+          isEstimate={list.isEstimate}
+          noun={{ one: "contact", many: "contacts" }}
+        >
+          {bulkActions?.({
+            selection,
+            count,
+            loadedIds: selectedLoadedIds(selection, list.rows.map((row) => row.id)),
+            filters: listFilters,
+            clear: () => setSelection(emptySelection),
+          })}
+        </DataTableSelectionBar>
+        <div className="flex min-h-0 flex-1">
+          <div className="flex min-h-0 min-w-0 flex-1 flex-col">
+            <DataTable
+              aria-label="Contacts"
+              columns={columns}
+              data={list.rows}
+              getRowId={(contact) => contact.id}
+              isLoading={!url.isReady || list.query.isPending}
+              className={list.query.isPlaceholderData ? "opacity-60 transition-opacity" : undefined}
+              errorState={errorState}
+              emptyState={
+                state.filters ? (
+                  <EmptyState
+                    icon={<SearchX />}
+                    title="No contacts match these filters"
+                    action={<Button variant="outline" onClick={() => url.setFilters(null)}>Clear filters</Button>}
+                  />
+                ) : (
+                  emptyState
+                )
+              }
+              sort={state.sort}
+              onSortChange={url.setSort}
+              onColumnOrderChange={url.setColumns}
+              columnSizing={widths}
+              onColumnSizingChange={setWidths}
+              selection={selection}
+              onSelectionChange={setSelection}
+              infinite={{
+                // Placeholder rows belong to the previous filter; their cursor means nothing for the new one.
+                hasNextPage: list.query.hasNextPage && !list.query.isPlaceholderData,
+                isFetchingNextPage: list.query.isFetchingNextPage,
+                fetchNextPage: () => void list.query.fetchNextPage({ cancelRefetch: false }),
+              }}
+              rowCount={list.totalCount}
+              stickyFirstColumn
+            />
+          </div>
+          {showInsights ? (
+            <InsightsPanel filters={state.filters} segmentId={segmentId} onNarrow={narrow} onClose={() => setShowInsights(false)} />
+          ) : null}
+        </div>
       </div>
-    </div>
+    </BulkRunsProvider>
   );
 }

@@ -6,6 +6,8 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useTRPC, useTRPCClient } from "@/components/providers/trpc";
 import { SegmentDialog } from "@/components/segments/segment-dialog";
+import { BulkActionBar } from "@/components/bulk/bulk-action-bar";
+import { toBulkSelection } from "@/components/bulk/selection-target";
 import { SegmentSelectionActions } from "@/components/segments/selection-actions";
 import { Button } from "@/components/ui/button";
 import { Skeleton } from "@/components/ui/skeleton";
@@ -84,7 +86,12 @@ export function ContactsPage() {
             onSaveWithout={saveViewWithoutDropped}
           />
         )}
-        bulkActions={(context) => <SegmentSelectionActions context={context} />}
+        bulkActions={(context) => (
+          <>
+            <SegmentSelectionActions context={context} />
+            <BulkActionBar selection={toBulkSelection(context.selection, context.filters, context.count)} onDone={context.clear} />
+          </>
+        )}
         emptyState={
           <EmptyState
             icon={<Users />}

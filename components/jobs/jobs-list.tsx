@@ -4,12 +4,14 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useSubscription } from "@trpc/tanstack-react-query";
 import { Activity } from "lucide-react";
 import Link from "next/link";
+import { useState } from "react";
 import { useTRPC } from "@/components/providers/trpc";
 import { PageHeader } from "@/components/shell/page-header";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Skeleton } from "@/components/ui/skeleton";
 import { EmptyState, ErrorState } from "@/components/ui/states";
+import type { JobProgress } from "@/server/jobs/progress";
 import { describeJob, isActiveStatus, isUndoableKind, type JobKind, type JobStatus } from "./describe";
 
 interface JobEntry {
@@ -34,8 +36,15 @@ const statusTones: Record<JobStatus, BadgeTone> = {
 /** Follows one running job through jobs.progress; the list refreshes when it finishes. */
 function LiveProgress({ job, onFinished }: { job: JobEntry; onFinished: () => void }) {
   const trpc = useTRPC();
-  const live = useSubscription(trpc.jobs.progress.subscriptionOptions({ id: job.id }, { onData: (data) => { if (data.finishedAt) onFinished(); } }));
-  const current = live.data ?? job;
+  // Kept here: useSubscription drops its data when the stream ends.
+  const [latest, setLatest] = useState<JobProgress | null>(null);
+  useSubscription(trpc.jobs.progress.subscriptionOptions({ id: job.id }, {
+    onData: (data) => {
+      setLatest(data);
+      if (data.finishedAt) onFinished();
+    },
+  }));
+  const current = latest ?? job;
   return (
     <div className="flex min-w-40 flex-col gap-1">
       <div className="h-1.5 overflow-hidden rounded bg-muted" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(current.progress * 100)} aria-label={`${describeJob(job.kind)} progress`}>

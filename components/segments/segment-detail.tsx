@@ -5,6 +5,8 @@ import { ChevronRight, ListFilter, Pencil, Trash2, UserPlus } from "lucide-react
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { BulkActionBar } from "@/components/bulk/bulk-action-bar";
+import { toBulkSelection } from "@/components/bulk/selection-target";
 import { ContactsExplorer } from "@/components/contacts/contacts-explorer";
 import { useTableUrlState } from "@/components/contacts/table/use-table-url-state";
 import { useWorkspaceRole } from "@/components/contacts/use-role";
@@ -130,7 +132,12 @@ export function SegmentDetail({ id }: { id: string }) {
             {data.problem ? <Alert className="mx-6 mb-3">{data.problem}</Alert> : null}
           </>
         )}
-        bulkActions={(context) => <SegmentSelectionActions context={context} currentSegment={data} />}
+        bulkActions={(context) => (
+          <>
+            <SegmentSelectionActions context={context} currentSegment={data} />
+            <BulkActionBar selection={toBulkSelection(context.selection, context.filters, context.count)} onDone={context.clear} />
+          </>
+        )}
         emptyState={
           <EmptyState
             icon={<ListFilter />}
