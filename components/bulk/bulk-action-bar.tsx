@@ -3,6 +3,7 @@
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { lifecycleStages } from "@/db/schema/contacts";
+import { useWorkspaceRole } from "@/components/contacts/use-role";
 import { useTRPC } from "@/components/providers/trpc";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogFooter } from "@/components/ui/dialog";
@@ -39,6 +40,9 @@ export function BulkActionBar({ selection, onDone }: { selection: BulkSelection;
   const [addTags, setAddTags] = useState("");
   const [removeTags, setRemoveTags] = useState("");
   const startRun = useStartBulkRun();
+  const { role, isManager } = useWorkspaceRole();
+  const settings = useQuery(trpc.workspaces.settings.queryOptions());
+  const canExport = role !== null && (settings.data?.exportRoles ?? ["admin"]).includes(role);
   const members = useQuery({ ...trpc.workspaces.members.list.queryOptions(), enabled: action === "owner" });
   const update = useMutation(trpc.bulk.updateContacts.mutationOptions());
   const remove = useMutation(trpc.bulk.deleteContacts.mutationOptions());
@@ -88,27 +92,34 @@ export function BulkActionBar({ selection, onDone }: { selection: BulkSelection;
   return (
     <>
       <div className="flex items-center gap-2" data-testid="bulk-action-bar">
-        <Menu>
-          <MenuTrigger className="inline-flex h-7 items-center gap-1.5 rounded-md border border-input bg-background px-2.5 text-[13px] font-medium hover:bg-accent [&_svg]:size-4">
-            <Pencil />
-            Edit
-            <ChevronDown />
-          </MenuTrigger>
-          <MenuContent>
-            <MenuItem onSelect={() => setAction("field")}>Update a field…</MenuItem>
-            <MenuItem onSelect={() => setAction("stage")}>Change lifecycle stage…</MenuItem>
-            <MenuItem onSelect={() => setAction("owner")}>Assign owner…</MenuItem>
-            <MenuItem onSelect={() => setAction("tags")}>Add or remove tags…</MenuItem>
-          </MenuContent>
-        </Menu>
-        <Button size="sm" variant="outline" onClick={() => setAction("export")}>
-          <Download />
-          Export
-        </Button>
-        <Button size="sm" variant="outline" onClick={() => setAction("delete")} className="text-destructive">
-          <Trash2 />
-          Delete
-        </Button>
+        {/* The server refuses bulk edits to reps, and exports to roles the workspace setting leaves out. */}
+        {isManager ? (
+          <Menu>
+            <MenuTrigger className="inline-flex h-7 items-center gap-1.5 rounded-md border border-input bg-background px-2.5 text-[13px] font-medium hover:bg-accent [&_svg]:size-4">
+              <Pencil />
+              Edit
+              <ChevronDown />
+            </MenuTrigger>
+            <MenuContent>
+              <MenuItem onSelect={() => setAction("field")}>Update a field…</MenuItem>
+              <MenuItem onSelect={() => setAction("stage")}>Change lifecycle stage…</MenuItem>
+              <MenuItem onSelect={() => setAction("owner")}>Assign owner…</MenuItem>
+              <MenuItem onSelect={() => setAction("tags")}>Add or remove tags…</MenuItem>
+            </MenuContent>
+          </Menu>
+        ) : null}
+        {canExport ? (
+          <Button size="sm" variant="outline" onClick={() => setAction("export")}>
+            <Download />
+            Export
+          </Button>
+        ) : null}
+        {isManager ? (
+          <Button size="sm" variant="outline" onClick={() => setAction("delete")} className="text-destructive">
+            <Trash2 />
+            Delete
+          </Button>
+        ) : null}
       </div>
       <Dialog open={action !== null} onOpenChange={(open) => { if (!open) setAction(null); }} title={action ? titles[action] : ""} description={action === "export" ? `Exports exactly ${noun} to CSV; the download link expires after 24 hours.` : `This applies to exactly ${noun}. You can undo it from the progress card or the Jobs page.`}>
         <div className="space-y-3">
