@@ -74,6 +74,29 @@ describe("bulk operations", () => {
     expect(await dumpContacts(handle.db, ctx.workspaceId)).toEqual(before);
   });
 
+  it("undo gives each contact its own old values back, custom fields and dates included, in one statement per batch", async () => {
+    const ctx = await createTestWorkspace(handle.db);
+    await handle.db.insert(customFieldDefinitions).values({ workspaceId: ctx.workspaceId, objectType: "contact", fieldName: "budget", label: "Budget", fieldType: "number" });
+    // Every contact differs: some have a budget and some not, titles and contact dates vary, one title is null.
+    await seedContacts(handle.db, ctx.workspaceId, 30, (i) => ({
+      title: i === 7 ? null : `Title ${i}`,
+      lastContactedAt: i % 4 === 0 ? null : new Date(Date.UTC(2026, 0, 1 + i, 9, 30)),
+      customFields: i % 3 === 0 ? {} : { budget: i * 100 },
+    }));
+    const before = await dumpContacts(handle.db, ctx.workspaceId);
+    const all: FilterNode = { and: [] };
+    const result = await bulkUpdateContacts(ctx, {
+      target: { filter: all },
+      update: { title: "Same for all", lastContactedAt: "2026-06-01T12:00:00.000Z", customFields: { budget: 5000 } },
+    }, options());
+    expect(result).toMatchObject({ success: true, updatedCount: 30 });
+    expect(await dumpContacts(handle.db, ctx.workspaceId)).not.toEqual(before);
+
+    const undo = await undoBulkOperation(ctx, { jobId: result.jobId }, options());
+    expect(undo).toMatchObject({ success: true, revertedCount: 30, failedCount: 0 });
+    expect(await dumpContacts(handle.db, ctx.workspaceId)).toEqual(before);
+  });
+
   it("soft-deletes by filter, restores, and undo of a delete brings every contact back exactly", async () => {
     const ctx = await createTestWorkspace(handle.db, { role: "manager" });
     await seedContacts(handle.db, ctx.workspaceId, 30, (i) => ({ lifecycleStage: i < 10 ? "MQL" : "lead" }));

@@ -1,68 +1,19 @@
 import { and, eq, sql } from "drizzle-orm";
-import { auditLog, contacts, contactTags, type FieldChanges } from "@/db/schema";
-import type { Executor } from "@/db/types";
+import { auditLog, type FieldChanges } from "@/db/schema";
 import { insertAuditEntries, type AuditEntryInput } from "../audit/queries";
 import { runOnce } from "../jobs/ledger";
 import { publishJobChange } from "../jobs/progress";
 import { findJob, incrementJobCounts, updateJob } from "../jobs/queries";
 import type { JobDeps, JobRef, JobStep } from "../jobs/step";
-import { columnValue, customFieldsPatchSql, liveEmails, type AuditActor } from "./apply";
+import type { AuditActor } from "./apply";
 import { findJobAuditPage } from "./queries";
+import { revertEntries } from "./revert";
 import { DEFAULT_BATCH_SIZE } from "./schemas";
 
 interface UndoInput {
   sourceJobId: string;
   actor: AuditActor;
   [key: string]: unknown;
-}
-
-type AuditRow = Awaited<ReturnType<typeof findJobAuditPage>>[number];
-
-/** The column values an entry's `old` side describes; custom fields are set or removed key by key. */
-function revertValues(changes: FieldChanges) {
-  const columns: Record<string, unknown> = {};
-  const setCustom: Record<string, unknown> = {};
-  const removeCustom: string[] = [];
-  for (const [field, change] of Object.entries(changes)) {
-    if (field.startsWith("customFields.")) {
-      const name = field.slice("customFields.".length);
-      if (change.old === null || change.old === undefined) removeCustom.push(name);
-      else setCustom[name] = change.old;
-    } else if (field !== "tagIds") {
-      columns[field] = columnValue(field, change.old);
-    }
-  }
-  return { columns, setCustom, removeCustom };
-}
-
-/** Puts one contact back as the entry found it; returns an error text when that is no longer possible. */
-async function revertEntry(tx: Executor, workspaceId: string, entry: AuditRow): Promise<string | null> {
-  const contactId = entry.entityId!;
-  const scope = and(eq(contacts.workspaceId, workspaceId), eq(contacts.id, contactId));
-  const metadata = entry.metadata as { addedTagIds?: string[]; removedTagIds?: string[] };
-  if (metadata.addedTagIds || metadata.removedTagIds) {
-    for (const tagId of metadata.addedTagIds ?? []) {
-      await tx.delete(contactTags).where(and(eq(contactTags.workspaceId, workspaceId), eq(contactTags.contactId, contactId), eq(contactTags.tagId, tagId)));
-    }
-    const removed = metadata.removedTagIds ?? [];
-    if (removed.length > 0) await tx.insert(contactTags).values(removed.map((tagId) => ({ workspaceId, contactId, tagId }))).onConflictDoNothing();
-    return null;
-  }
-  const { columns, setCustom, removeCustom } = revertValues(entry.changes);
-  if (entry.action === "delete") {
-    const [row] = await tx.select({ email: contacts.email }).from(contacts).where(scope);
-    if (row && (await liveEmails(tx, workspaceId, [row.email])).size > 0) return `another live contact has the email ${row.email}`;
-  }
-  const hasCustom = Object.keys(setCustom).length > 0 || removeCustom.length > 0;
-  await tx
-    .update(contacts)
-    .set({
-      ...(columns as Partial<typeof contacts.$inferInsert>),
-      ...(hasCustom ? { customFields: customFieldsPatchSql(setCustom, removeCustom) } : {}),
-      updatedAt: new Date(),
-    })
-    .where(scope);
-  return null;
 }
 
 function inverse(changes: FieldChanges): FieldChanges {
@@ -94,13 +45,11 @@ export async function runBulkUndoJob(deps: JobDeps & { batchSize?: number }, ref
     const batch = await step.run(`batch-${n}`, () =>
       runOnce(deps.db, ref, `batch-${n}`, async (tx) => {
         const entries = await findJobAuditPage(tx, { workspaceId: ref.workspaceId, jobId: input.sourceJobId, afterId, limit });
-        const audit: AuditEntryInput[] = [];
-        let failed = 0;
-        for (const entry of entries) {
-          const error = await revertEntry(tx, ref.workspaceId, entry);
-          if (error) failed++;
-          else audit.push({ workspaceId: ref.workspaceId, entityType: "contact", entityId: entry.entityId, action: "undo", ...input.actor, changes: inverse(entry.changes), jobId: ref.jobId, metadata: { undoOf: input.sourceJobId } });
-        }
+        const { reverted, failed } = await revertEntries(tx, ref.workspaceId, entries);
+        const audit: AuditEntryInput[] = reverted.map((entry) => ({
+          workspaceId: ref.workspaceId, entityType: "contact", entityId: entry.entityId, action: "undo", ...input.actor,
+          changes: inverse(entry.changes), jobId: ref.jobId, metadata: { undoOf: input.sourceJobId },
+        }));
         await insertAuditEntries(tx, audit);
         await incrementJobCounts(tx, ref, { processed: entries.length, success: entries.length - failed, error: failed, skipped: 0 });
         return { lastId: entries.at(-1)?.id ?? null, processed: entries.length };
