@@ -5,6 +5,7 @@ import { ListFilter, Plus, Users } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useTRPC, useTRPCClient } from "@/components/providers/trpc";
+import { useSearchPalette } from "@/components/search-palette/palette-provider";
 import { SegmentDialog } from "@/components/segments/segment-dialog";
 import { BulkActionBar } from "@/components/bulk/bulk-action-bar";
 import { toBulkSelection } from "@/components/bulk/selection-target";
@@ -37,6 +38,7 @@ export function ContactsPage() {
   const [isCreating, setIsCreating] = useState(false);
   const [isSegmenting, setIsSegmenting] = useState(false);
   const view = url.view as SavedView | null;
+  const palette = useSearchPalette();
 
   const saveViewWithoutDropped = async () => {
     if (!view) return;
@@ -63,6 +65,17 @@ export function ContactsPage() {
               </span>
             </div>
             <div className="flex items-center gap-2">
+              <input
+                type="search"
+                aria-label="Search contacts"
+                placeholder="Search contacts…"
+                value=""
+                // The box hands the first keystrokes to the palette, which shows ranked, highlighted results.
+                onChange={(event) => palette.open(event.target.value)}
+                onFocus={(event) => event.target.select()}
+                className="h-8 w-56 rounded-md border border-input bg-background px-2.5 text-[13px] placeholder:text-muted-foreground"
+                data-testid="table-search"
+              />
               {isManager ? (
                 <Button variant="outline" onClick={() => setIsSegmenting(true)} disabled={!isHydrated || !url.isReady}>
                   <ListFilter />
