@@ -22,7 +22,7 @@ async function stages(page: Page): Promise<Map<string, string>> {
 
 const rowOf = (page: Page, email: string): Locator => page.getByRole("row").filter({ hasText: email });
 
-test("select all contacts matching a filter, change their stage, watch it finish, and undo it", async ({ page }) => {
+test("select all contacts matching a filter, change their stage, watch it finish, undo it, and export chosen columns", async ({ page }) => {
   await signUpViaApi(page, newAccount("Bulk"));
   const stamp = Date.now().toString(36);
   const berlin = Array.from({ length: 12 }, (_, i) => `berlin-${i}-${stamp}@example.com`);
@@ -70,6 +70,27 @@ test("select all contacts matching a filter, change their stage, watch it finish
   await expect(rowOf(page, berlin[5]!)).toContainText("Lead");
   now = await stages(page);
   expect([...berlin, ...paris].map((email) => now.get(email))).toEqual([...berlin, ...paris].map(() => "lead"));
+
+  // Export the same selection with two chosen columns, and download the file.
+  await rowOf(page, berlin[0]!).getByRole("checkbox", { name: "Select row" }).check();
+  await page.getByRole("button", { name: "Select all 12 matching" }).click();
+  await page.getByTestId("bulk-action-bar").getByRole("button", { name: "Export" }).click();
+  const exportDialog = page.getByRole("dialog", { name: "Export 12 contacts to CSV" });
+  await exportDialog.getByRole("button", { name: "Only email" }).click();
+  await exportDialog.getByRole("checkbox", { name: "Lifecycle stage" }).check();
+  await expect(exportDialog).toContainText("Columns (2 of");
+  await exportDialog.getByRole("button", { name: "Export 12 contacts" }).click();
+  const exportCard = page.getByTestId("bulk-progress").filter({ hasText: "Exporting 12 contacts" });
+  const downloading = page.waitForEvent("download");
+  await exportCard.getByRole("link", { name: "Download" }).click();
+  const csv = await (await downloading).createReadStream().then(async (stream) => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of stream) chunks.push(chunk as Buffer);
+    return Buffer.concat(chunks).toString("utf8");
+  });
+  const lines = csv.trimEnd().split(/\r?\n/);
+  expect(lines[0]).toBe("email,lifecycleStage");
+  expect(lines.slice(1).sort()).toEqual(berlin.map((email) => `${email},lead`).sort());
 
   // The jobs page keeps the record: the bulk update, marked undone, and its undo.
   await page.goto("/jobs");

@@ -12,6 +12,7 @@ import { Select } from "@/components/ui/select";
 import { ChevronDown, Download, Pencil, Trash2 } from "lucide-react";
 import { Menu, MenuContent, MenuItem, MenuTrigger } from "@/components/ui/menu";
 import type { BulkRun } from "./bulk-progress-toast";
+import { ExportFieldPicker, useExportFieldChoices } from "./export-fields";
 import { useStartBulkRun } from "./bulk-runs";
 import type { BulkSelection } from "./selection-target";
 
@@ -39,6 +40,8 @@ export function BulkActionBar({ selection, onDone }: { selection: BulkSelection;
   const [ownerId, setOwnerId] = useState("");
   const [addTags, setAddTags] = useState("");
   const [removeTags, setRemoveTags] = useState("");
+  const [exportFields, setExportFields] = useState<string[] | null>(null);
+  const exportChoices = useExportFieldChoices(action === "export");
   const startRun = useStartBulkRun();
   const { role, isManager } = useWorkspaceRole();
   const settings = useQuery(trpc.workspaces.settings.queryOptions());
@@ -79,7 +82,8 @@ export function BulkActionBar({ selection, onDone }: { selection: BulkSelection;
       const result = await remove.mutateAsync({ target });
       finish({ jobId: result.jobId, label: `Deleting ${noun}`, isUndoable: true });
     } else if (action === "export") {
-      const result = await exporter.mutateAsync("ids" in selection ? { format: "csv", ids: selection.ids } : { format: "csv", filters: selection.filter });
+      const fields = exportFields ?? undefined;
+      const result = await exporter.mutateAsync("ids" in selection ? { format: "csv", ids: selection.ids, fields } : { format: "csv", filters: selection.filter, fields });
       finish({ jobId: result.exportId, label: `Exporting ${noun}`, isUndoable: false, downloadUrl: result.downloadUrl });
     }
   }
@@ -141,6 +145,7 @@ export function BulkActionBar({ selection, onDone }: { selection: BulkSelection;
               <Input aria-label="Tags to remove" value={removeTags} onChange={(event) => setRemoveTags(event.target.value)} placeholder="Remove tags, comma separated" />
             </>
           ) : null}
+          {action === "export" ? <ExportFieldPicker choices={exportChoices} selected={exportFields} onChange={setExportFields} /> : null}
           {error ? <p className="text-sm text-destructive">{error.message}</p> : null}
         </div>
         <DialogFooter>
