@@ -19,6 +19,9 @@ export function createAuth(db: Database, options: AuthOptions) {
     emailAndPassword: { enabled: true, minPasswordLength: 8, autoSignIn: true },
     session: { expiresIn: 60 * 60 * 24 * 30, updateAge: 60 * 60 * 24 },
     advanced: { database: { generateId: () => crypto.randomUUID() } },
+    // Better Auth limits sign-ups and sign-ins per IP in production. The e2e suite signs up a fresh user
+    // per spec from one address within seconds, so its server turns the limiter off explicitly.
+    rateLimit: { enabled: process.env.HASTECRM_AUTH_RATE_LIMIT === "off" ? false : undefined },
     databaseHooks: {
       user: {
         create: {
