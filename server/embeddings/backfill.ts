@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { publishJobChange } from "../jobs/progress";
 import { findJob, incrementJobCounts, updateJob } from "../jobs/queries";
 import type { JobDeps, JobRef, JobStep } from "../jobs/step";
@@ -59,6 +60,10 @@ export async function runEmbeddingBackfillJob(deps: JobDeps, ref: JobRef, step: 
         const job = await findJob(deps.db, ref);
         const provider = await getEmbeddingProvider();
         if (!batch.cancelled) await deleteEmbeddingsOfOtherModels(deps.db, ref.workspaceId, provider.name);
+        // Fresh statistics, or the planner goes on believing the table holds the few rows it had before and
+        // ranks every vector by hand instead of walking the HNSW index: 1,000 ms instead of 12 at 100,000
+        // contacts. PGlite has no autovacuum to do this, and on PostgreSQL it may come long after.
+        await deps.db.execute(sql`analyze contact_embeddings`);
         const status = batch.cancelled ? "cancelled" : "succeeded";
         await updateJob(deps.db, ref, {
           status, finishedAt: new Date(), progress: batch.cancelled ? job?.progress ?? 0 : 1,
