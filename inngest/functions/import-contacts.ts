@@ -1,7 +1,5 @@
-import { inngest } from "../client";
 import { importContactsRequested } from "../events";
-import { asJobStep } from "../step";
-import { failJob } from "@/server/jobs/lifecycle";
+import { createJobFunction } from "../job-function";
 import type { JobDeps } from "@/server/jobs/step";
 import { runImportJob } from "@/server/imports/run-import";
 
@@ -10,21 +8,5 @@ import { runImportJob } from "@/server/imports/run-import";
  * emails), each step retried by Inngest; when retries run out the job row says why.
  */
 export function createImportContactsFunction(getDeps: () => Promise<JobDeps>) {
-  return inngest.createFunction(
-    {
-      id: "import-contacts",
-      name: "Import contacts",
-      triggers: [importContactsRequested],
-      concurrency: { key: "event.data.workspaceId", limit: 1 },
-      retries: 3,
-      onFailure: async ({ event, error }) => {
-        const deps = await getDeps();
-        await failJob(deps.db, event.data.event.data, error.message);
-      },
-    },
-    async ({ event, step }) => {
-      const deps = await getDeps();
-      return runImportJob(deps, { workspaceId: event.data.workspaceId, jobId: event.data.jobId }, asJobStep(step));
-    },
-  );
+  return createJobFunction(getDeps, { id: "import-contacts", name: "Import contacts", trigger: importContactsRequested, perWorkspace: 1, retries: 3 }, runImportJob);
 }
