@@ -18,3 +18,6 @@ export const contactEmbeddingRequested = eventType("hastecrm/contact.embedding-r
 export const bulkOperationRequested = eventType("hastecrm/bulk.requested", { schema: jobEventSchema });
 export const bulkUndoRequested = eventType("hastecrm/bulk.undo-requested", { schema: jobEventSchema });
 export const exportContactsRequested = eventType("hastecrm/export.requested", { schema: jobEventSchema });
+
+/** The search refresh an import deferred, for the contacts it wrote. */
+export const searchIndexRequested = eventType("hastecrm/search.index-requested", { schema: jobEventSchema });

@@ -1,6 +1,7 @@
 import { inngest } from "./client";
 import type {
   bulkOperationRequested, bulkUndoRequested, embeddingBackfillRequested, exportContactsRequested, importContactsRequested, importUndoRequested,
+  searchIndexRequested,
 } from "./events";
 import { asJobStep } from "./step";
 import { failJob } from "@/server/jobs/lifecycle";
@@ -9,7 +10,7 @@ import type { JobDeps, JobRef, JobStep } from "@/server/jobs/step";
 /** The events that start a job row's work: all carry `{ workspaceId, jobId }` and nothing else. */
 type JobEvent =
   | typeof importContactsRequested | typeof importUndoRequested | typeof bulkOperationRequested
-  | typeof bulkUndoRequested | typeof exportContactsRequested | typeof embeddingBackfillRequested;
+  | typeof bulkUndoRequested | typeof exportContactsRequested | typeof embeddingBackfillRequested | typeof searchIndexRequested;
 
 export interface JobFunctionOptions {
   id: string;

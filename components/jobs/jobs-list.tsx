@@ -12,7 +12,7 @@ import { Button } from "@/components/ui/button";
 import { Skeleton } from "@/components/ui/skeleton";
 import { EmptyState, ErrorState } from "@/components/ui/states";
 import type { JobProgress } from "@/server/jobs/progress";
-import { describeJob, isActiveStatus, isUndoableKind, type JobKind, type JobStatus } from "./describe";
+import { describeJob, isActiveStatus, isCancellableKind, isUndoableKind, type JobKind, type JobStatus } from "./describe";
 
 interface JobEntry {
   id: string;
@@ -91,7 +91,7 @@ function JobRow({ job, onChanged }: { job: JobEntry; onChanged: () => void }) {
       <td className="py-2 pr-3 text-[13px] text-muted-foreground">{new Date(job.createdAt).toLocaleString()}</td>
       <td className="py-2">
         <div className="flex items-center justify-end gap-2">
-          {isActive ? (
+          {isActive && isCancellableKind(job.kind) ? (
             <Button size="sm" variant="outline" disabled={cancel.isPending || job.status === "cancelling"} onClick={() => cancel.mutate({ id: job.id })}>
               Cancel
             </Button>

@@ -33,6 +33,7 @@ export const auditLog = pgTable(
   (t) => [
     primaryKey({ columns: [t.workspaceId, t.id] }),
     index("audit_log_entity_idx").on(t.workspaceId, t.entityType, t.entityId, t.createdAt.desc()),
-    index("audit_log_job_idx").on(t.workspaceId, t.jobId),
+    // With the id: jobs page through another job's audit rows in id order (the search index of an import).
+    index("audit_log_job_idx").on(t.workspaceId, t.jobId, t.id),
   ],
 );

@@ -4,7 +4,7 @@ import { createdAt, updatedAt, workspaceId } from "./columns";
 
 export const jobKinds = [
   "import", "import_undo", "export", "bulk_update", "bulk_delete", "bulk_tag", "bulk_undo",
-  "enrichment", "embedding_backfill",
+  "enrichment", "embedding_backfill", "search_index",
 ] as const;
 export type JobKind = (typeof jobKinds)[number];
 export const jobKindEnum = pgEnum("job_kind", jobKinds);

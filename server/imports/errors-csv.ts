@@ -3,7 +3,8 @@ import type { ServiceContext } from "../context";
 import type { FileStorage } from "../files/storage";
 import { requireRole } from "../lib/authorize";
 import { notFound } from "../lib/errors";
-import { scanFile } from "./pipeline/format";
+import { scanStoredFile } from "./pipeline/scan-cache";
+import { MAX_IMPORT_ROWS } from "./run-import";
 import { readAllRows } from "./pipeline/reader";
 import { findFile, findIssuesPage } from "./queries";
 import type { ImportJobInput } from "./schemas";
@@ -23,7 +24,7 @@ export async function errorRowsCsv(ctx: ServiceContext, storage: FileStorage, in
   const file = await findFile(ctx.db, { workspaceId: ctx.workspaceId, id: jobInput.fileId });
   if (!file) throw notFound("File", jobInput.fileId);
   const source = await storage.source(file.storageKey);
-  const format = await scanFile(source, { overrides: jobInput.format });
+  const format = await scanStoredFile(file.storageKey, source, { maxRows: MAX_IMPORT_ROWS, overrides: jobInput.format });
   const ref = { workspaceId: ctx.workspaceId, jobId: job.id };
   const fileName = `${file.fileName.replace(/\.[^.]+$/, "")}-errors.csv`;
 

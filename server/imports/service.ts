@@ -9,7 +9,8 @@ import { findJob, findJobsPage, insertJob } from "../jobs/queries";
 import { watchJob } from "../jobs/progress";
 import { requireRole } from "../lib/authorize";
 import { badRequest, notFound } from "../lib/errors";
-import { scanFile, type FileFormat, type FormatOverrides } from "./pipeline/format";
+import { type FileFormat, type FormatOverrides } from "./pipeline/format";
+import { scanStoredFile } from "./pipeline/scan-cache";
 import { CUSTOM_PREFIX, headerSignature, suggestMapping } from "./pipeline/mapping";
 import { readAllRows, readRowBatch } from "./pipeline/reader";
 import { processRow, type ImportIssue } from "./pipeline/row";
@@ -47,7 +48,7 @@ async function openFile(ctx: ServiceContext, storage: FileStorage, fileId: strin
   if (!file) throw notFound("File", fileId);
   const source = await storage.source(file.storageKey);
   try {
-    const format = await scanFile(source, { maxRows: MAX_IMPORT_ROWS, overrides });
+    const format = await scanStoredFile(file.storageKey, source, { maxRows: MAX_IMPORT_ROWS, overrides });
     return { file, source, format };
   } catch (error) {
     if (error instanceof ImportFileError) throw new TRPCError({ code: "BAD_REQUEST", message: `file: ${error.message}`, cause: error });

@@ -4,8 +4,9 @@ import type { Executor } from "@/db/types";
 import type { JobRef } from "../jobs/step";
 import { CUSTOM_PREFIX } from "./pipeline/mapping";
 import type { ContactValues, ImportIssue, RowResult } from "./pipeline/row";
+import { supportsCopy } from "@/db/copy";
 import {
-  ensureTags, findContactsWrittenByJob, findDeletedContactsByEmails, findLiveContactsByCustomKey, findLiveContactsByEmails,
+  copyContactsBatch, ensureTags, findContactsWrittenByJob, findDeletedContactsByEmails, findLiveContactsByCustomKey, findLiveContactsByEmails,
   findTagIdsOfContacts, insertAuditBatch, insertContactsBatch, insertIssues, linkTags, updateContactsBatch, type ContactRow,
 } from "./queries";
 import { emptyCounts, type ImportCounts, type ImportOptions } from "./schemas";
@@ -69,19 +70,26 @@ export async function writeBatch(tx: Executor, ctx: BatchContext, results: RowRe
   }
 
   const ownerId = options.ownerId === undefined ? ctx.actor.userId : options.ownerId;
-  const insertRows = (rows: Valid[], ids: string[]) =>
-    insertContactsBatch(tx, {
-      workspaceId: ref.workspaceId,
-      createdBy: ctx.actor.userId,
-      rows: rows.map((r, i) => ({ ...r.values, id: ids[i]!, ownerId, sourceDetails: { importId: ref.jobId, fileName: ctx.fileName, row: r.row } })),
+  const batchRows = (rows: Valid[], ids: string[]) => ({
+    workspaceId: ref.workspaceId,
+    createdBy: ctx.actor.userId,
+    rows: rows.map((r, i) => ({ ...r.values, id: ids[i]!, ownerId, sourceDetails: { importId: ref.jobId, fileName: ctx.fileName, row: r.row } })),
+  });
+  const insertRows = (rows: Valid[], ids: string[]) => insertContactsBatch(tx, batchRows(rows, ids));
+  const copyRows = (rows: Valid[], ids: string[]) =>
+    copyContactsBatch(tx, {
+      workspaceId: ref.workspaceId, createdBy: ctx.actor.userId, ownerId, importId: ref.jobId, fileName: ctx.fileName,
+      rows: rows.map((r, i) => ({ id: ids[i]!, row: r.row, values: r.values })),
     });
   const matchKey = options.matchOn.startsWith(CUSTOM_PREFIX) ? options.matchOn.slice(CUSTOM_PREFIX.length) : null;
 
-  // Matching on email with nothing to restore: insert first and look up only the emails that
+  // On PostgreSQL new contacts go in by COPY after one lookup of the batch's emails. Elsewhere (PGlite),
+  // matching on email with nothing to restore: insert first and look up only the emails that
   // conflicted, so a file of new contacts costs one INSERT and no lookups.
+  const copy = supportsCopy(tx);
   const created: { row: Valid; id: string }[] = [];
   let pending = valid;
-  if (!matchKey && !ctx.lookForDeleted && valid.length > 0) {
+  if (!copy && !matchKey && !ctx.lookForDeleted && valid.length > 0) {
     const ids = valid.map(() => uuidv7());
     const inserted = new Set((await insertRows(valid, ids)).map((r) => r.email));
     pending = [];
@@ -147,10 +155,14 @@ export async function writeBatch(tx: Executor, ctx: BatchContext, results: RowRe
   });
   if (creates.length > 0) {
     // In the insert-first path a row that conflicted but matches nothing now lost a race with a delete.
-    if (created.length > 0 || (!matchKey && !ctx.lookForDeleted)) throw new ConcurrentWriteError("contacts changed while the batch ran");
+    if (created.length > 0 || (!copy && !matchKey && !ctx.lookForDeleted)) throw new ConcurrentWriteError("contacts changed while the batch ran");
     const ids = creates.map(() => uuidv7());
-    const inserted = await insertRows(creates, ids);
-    if (inserted.length !== creates.length) throw new ConcurrentWriteError("contacts with these emails were created while the batch ran");
+    if (copy) {
+      await copyRows(creates, ids);
+    } else {
+      const inserted = await insertRows(creates, ids);
+      if (inserted.length !== creates.length) throw new ConcurrentWriteError("contacts with these emails were created while the batch ran");
+    }
     creates.forEach((row, i) => created.push({ row, id: ids[i]! }));
   }
 

@@ -1,4 +1,6 @@
-import { bulkOperationRequested, bulkUndoRequested, exportContactsRequested, importContactsRequested, importUndoRequested } from "@/inngest/events";
+import {
+  bulkOperationRequested, bulkUndoRequested, exportContactsRequested, importContactsRequested, importUndoRequested, searchIndexRequested,
+} from "@/inngest/events";
 import { inngest } from "@/inngest/client";
 import type { JobKind } from "@/db/schema";
 import { isInngestConfigured } from "./config";
@@ -9,7 +11,7 @@ import type { JobDeps, JobRef } from "./step";
 const eventsByKind = {
   import: importContactsRequested, import_undo: importUndoRequested,
   bulk_update: bulkOperationRequested, bulk_delete: bulkOperationRequested, bulk_tag: bulkOperationRequested,
-  bulk_undo: bulkUndoRequested, export: exportContactsRequested,
+  bulk_undo: bulkUndoRequested, export: exportContactsRequested, search_index: searchIndexRequested,
 } as const;
 
 export function runnerForNewJobs(): "inngest" | "local" {

@@ -4,6 +4,7 @@ import { runUndoImportJob } from "../imports/undo-import";
 import { runBulkJob } from "../bulk/run-bulk";
 import { runBulkUndoJob } from "../bulk/undo";
 import { runExportJob } from "../exports/run-export";
+import { runSearchIndexJob } from "../search/index-job";
 import type { JobHandler } from "./step";
 
 /** Job kinds that have code; the local runner looks handlers up here, Inngest functions call them directly. */
@@ -15,4 +16,5 @@ export const jobHandlers: Partial<Record<JobKind, JobHandler>> = {
   bulk_tag: runBulkJob,
   bulk_undo: runBulkUndoJob,
   export: runExportJob,
+  search_index: runSearchIndexJob,
 };
