@@ -89,13 +89,14 @@ describe("Inngest functions, run through @inngest/test against a real database",
     // Run it again through Inngest's step code, from a fresh row for the same import.
     const [row] = await handle.db.insert(jobs).values({ workspaceId: ctx.workspaceId, kind: "search_index", input: indexJob!.input }).returning();
     await handle.db.execute(sql`delete from contact_search where workspace_id = ${ctx.workspaceId}`);
+    // 60 contacts a step over creation rows of 50: whole audit rows, so steps of 100 and 73.
     const { result, error, ctx: run } = await new InngestTestEngine({
-      function: createIndexSearchFunction(async () => deps),
+      function: createIndexSearchFunction(async () => ({ ...deps, contactsPerStep: 60 })),
       events: [searchIndexRequested.create({ workspaceId: ctx.workspaceId, jobId: row!.id })],
     }).execute();
     expect(error).toBeUndefined();
     expect(result).toMatchObject({ status: "succeeded", indexed: 173 });
-    expect(run.step.run.mock.calls.map((call) => call[0])).toEqual(["start", "index-0", "finish"]);
+    expect(run.step.run.mock.calls.map((call) => call[0])).toEqual(["start", "index-0", "index-1", "finish"]);
     const [count] = await handle.db.select({ n: sql<number>`count(*)::int` }).from(sql`contact_search`).where(sql`workspace_id = ${ctx.workspaceId}`);
     expect(count!.n).toBe(173);
   });

@@ -13,43 +13,61 @@ export interface SearchIndexJobInput extends Record<string, unknown> {
   sourceJobId: string;
 }
 
-/** Audit rows per step: an import's creation row lists up to 5,000 contacts, so a step refreshes at most ~5,000–10,000. */
-const AUDIT_ROWS_PER_STEP = 2_000;
-const REFRESH_CHUNK = 5_000;
+/** Contacts per step: an import's creation audit row lists up to 5,000, an update row one. */
+const CONTACTS_PER_STEP = 5_000;
 
 const contactActions = ["import", "update", "restore"] as const;
+const listedCount = sql`case when ${auditLog.metadata} ? 'created' then jsonb_array_length(${auditLog.metadata}->'created') else 1 end`;
 
-/** The contacts the source job wrote, as listed by its audit rows after `cursor` (audit ids, in id order). */
-async function nextContacts(db: Executor, ref: JobRef, sourceJobId: string, cursor: string | null) {
-  const rows = await db
-    .select({ id: auditLog.id, entityId: auditLog.entityId, created: sql<string[] | null>`${auditLog.metadata}->'created'` })
+const sourceRows = (ref: JobRef, sourceJobId: string, after: string | null) =>
+  and(
+    eq(auditLog.workspaceId, ref.workspaceId),
+    eq(auditLog.jobId, sourceJobId),
+    eq(auditLog.entityType, "contact"),
+    inArray(auditLog.action, [...contactActions]),
+    after ? gt(auditLog.id, after) : undefined,
+  );
+
+/**
+ * The next contacts the source job wrote, as listed by its audit rows after `cursor` (in id order):
+ * whole audit rows until about CONTACTS_PER_STEP contacts, so a step's transaction stays short.
+ */
+async function nextContacts(db: Executor, ref: JobRef, sourceJobId: string, cursor: string | null, perStep: number) {
+  const page = db
+    .select({
+      id: auditLog.id, entityId: auditLog.entityId, created: sql<string[] | null>`${auditLog.metadata}->'created'`.as("created"),
+      listed: sql<number>`${listedCount}`.as("listed"),
+      upTo: sql<number>`sum(${listedCount}) over (order by ${auditLog.id})`.as("up_to"),
+    })
     .from(auditLog)
-    .where(and(
-      eq(auditLog.workspaceId, ref.workspaceId),
-      eq(auditLog.jobId, sourceJobId),
-      eq(auditLog.entityType, "contact"),
-      inArray(auditLog.action, [...contactActions]),
-      cursor ? gt(auditLog.id, cursor) : undefined,
-    ))
+    .where(sourceRows(ref, sourceJobId, cursor))
     .orderBy(asc(auditLog.id))
-    .limit(AUDIT_ROWS_PER_STEP);
+    .limit(perStep)
+    .as("page");
+  const rows = await db
+    .select({ id: page.id, entityId: page.entityId, created: page.created })
+    .from(page)
+    .where(sql`${page.upTo} - ${page.listed} < ${perStep}`)
+    .orderBy(asc(page.id));
   const ids = rows.flatMap((r) => (Array.isArray(r.created) ? r.created : r.entityId ? [r.entityId] : []));
-  return { ids, cursor: rows.at(-1)?.id ?? cursor, done: rows.length < AUDIT_ROWS_PER_STEP };
+  const last = rows.at(-1)?.id ?? cursor;
+  const more = rows.length > 0 && (await db.select({ id: auditLog.id }).from(auditLog).where(sourceRows(ref, sourceJobId, last)).limit(1)).length > 0;
+  return { ids, cursor: last, done: !more };
 }
 
 /** How many contacts the source job lists, for the progress bar. */
 async function countContacts(db: Executor, ref: JobRef, sourceJobId: string): Promise<number> {
   const [row] = await db
-    .select({ n: sql<number>`coalesce(sum(case when ${auditLog.metadata} ? 'created' then jsonb_array_length(${auditLog.metadata}->'created') else 1 end), 0)::int` })
+    .select({ n: sql<number>`coalesce(sum(${listedCount}), 0)::int` })
     .from(auditLog)
-    .where(and(eq(auditLog.workspaceId, ref.workspaceId), eq(auditLog.jobId, sourceJobId), eq(auditLog.entityType, "contact"), inArray(auditLog.action, [...contactActions])));
+    .where(sourceRows(ref, sourceJobId, null));
   return Number(row?.n ?? 0);
 }
 
 /** The same refresh the triggers run, for many contacts at once; soft-deleted ones lose their search rows. */
 export async function refreshContactSearch(tx: Executor, workspaceId: string, ids: string[]): Promise<void> {
-  for (let start = 0; start < ids.length; start += REFRESH_CHUNK) {
-    const chunk = ids.slice(start, start + REFRESH_CHUNK);
+  for (let start = 0; start < ids.length; start += CONTACTS_PER_STEP) {
+    const chunk = ids.slice(start, start + CONTACTS_PER_STEP);
     const literal = `{${chunk.join(",")}}`;
     const workspaces = `{${chunk.map(() => workspaceId).join(",")}}`;
     await tx.execute(sql`select contact_search_refresh(${workspaces}::uuid[], ${literal}::uuid[], false)`);
@@ -68,7 +86,8 @@ interface IndexStepOutput {
  * ledger row, so a replay never counts twice), then finish. It does not stop on cancel: stopping would
  * leave contacts that search never finds, so the jobs service refuses to cancel it.
  */
-export async function runSearchIndexJob(deps: JobDeps, ref: JobRef, step: JobStep) {
+export async function runSearchIndexJob(deps: JobDeps & { contactsPerStep?: number }, ref: JobRef, step: JobStep) {
+  const perStep = deps.contactsPerStep ?? CONTACTS_PER_STEP;
   const start = await step.run("start", async () => {
     const job = await findJob(deps.db, ref);
     if (!job) throw new Error(`search index job ${ref.jobId} does not exist`);
@@ -84,7 +103,7 @@ export async function runSearchIndexJob(deps: JobDeps, ref: JobRef, step: JobSte
     const at = cursor;
     const output: IndexStepOutput = await step.run(`index-${index}`, () =>
       runOnce(deps.db, ref, `index-${index}`, async (tx) => {
-        const next = await nextContacts(tx, ref, start.sourceJobId, at);
+        const next = await nextContacts(tx, ref, start.sourceJobId, at, perStep);
         await refreshContactSearch(tx, ref.workspaceId, next.ids);
         await incrementJobCounts(tx, ref, { processed: next.ids.length, success: next.ids.length, error: 0, skipped: 0 });
         return { cursor: next.cursor, done: next.done, indexed: next.ids.length };
