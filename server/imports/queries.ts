@@ -19,12 +19,21 @@ export { findFile } from "../files/queries";
 export const arrayLiteral = (values: string[]) => `{${values.map((v) => `"${v.replace(/(["\\])/g, "\\$1")}"`).join(",")}}`;
 const anyOf = (values: string[]) => sql`any(${arrayLiteral(values)}::text[])`;
 
+/**
+ * Live contacts by email, locked. One index descent per email (LATERAL … OFFSET 0): with `email = any(…)`
+ * PostgreSQL read the workspace's whole email index and filtered it, so each import batch cost time in
+ * proportion to the contacts already imported (5 ms at 10,000, 110 ms at 100,000, quadratic overall).
+ */
 export async function findLiveContactsByEmails(db: Executor, params: { workspaceId: string; emails: string[] }): Promise<ContactRow[]> {
   if (params.emails.length === 0) return [];
   return db
     .select()
     .from(contacts)
-    .where(and(eq(contacts.workspaceId, params.workspaceId), sql`${contacts.email} = ${anyOf(params.emails)}`, isNull(contacts.deletedAt)))
+    .where(and(eq(contacts.workspaceId, params.workspaceId), sql`${contacts.id} = any(array(
+      select c.id from unnest(${arrayLiteral(params.emails)}::text[]) as e(email)
+      cross join lateral (
+        select id from contacts c
+        where c.workspace_id = ${params.workspaceId} and c.email = e.email and c.deleted_at is null offset 0) c))`))
     .for("update");
 }
 
