@@ -153,7 +153,7 @@ type Prepared = { batch: Awaited<ReturnType<typeof readRowBatch>>; results: Retu
 // result is a pure function of both, so a prefetched batch is exactly what the step would compute.
 const prefetched = new Map<string, Promise<Prepared>>();
 
-const PROCESS_SLICE = 250;
+const PROCESS_SLICE = 50;
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
