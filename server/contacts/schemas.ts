@@ -1,7 +1,9 @@
-import { parsePhoneNumberFromString, type CountryCode } from "libphonenumber-js";
 import { z } from "zod";
 import { contactSources, lifecycleStages } from "@/db/schema";
 import { filterInputSchema, sortSchema } from "../filters/schemas";
+import { normalizePhone } from "./phone";
+
+export { normalizePhone };
 
 const optionalText = (max: number) =>
   z
@@ -20,10 +22,6 @@ export const emailSchema = z
   .max(320, "must be at most 320 characters")
   .pipe(z.email({ error: "must be a valid email address" }));
 
-export function normalizePhone(raw: string, defaultCountry: CountryCode = "US"): string {
-  const parsed = parsePhoneNumberFromString(raw, defaultCountry);
-  return parsed?.isValid() ? parsed.format("E.164") : raw;
-}
 
 /** E.164 when the number parses; otherwise kept as typed (an extension or a local format we cannot place). */
 export const phoneSchema = z
