@@ -142,44 +142,45 @@ const copyColumns = contactColumns.filter(([name]) => name !== "owner_id");
 const copyKeys = copyColumns.map(([name]) => name.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase()));
 const copyDefaults = copyColumns.map(([name]) => copyValue(({ score: 0, lifecycle_stage: "lead", custom_fields: {} } as Record<string, unknown>)[name]));
 
-export interface CopyContactRow {
-  id: string;
-  /** The file's row number, for sourceDetails. */
-  row: number;
-  values: Record<string, unknown>;
+/** What every COPY line of one import shares: its fixed columns and the start of sourceDetails. */
+export interface ContactCopyFormat {
+  fixed: string;
+  sourcePrefix: string;
 }
+
+export function contactCopyFormat(params: { workspaceId: string; createdBy: string | null; ownerId: string | null; importId: string; fileName: string }): ContactCopyFormat {
+  return {
+    fixed: [params.workspaceId, "import", params.createdBy, params.ownerId].map(copyValue).join("\t"),
+    sourcePrefix: copyValue(`${JSON.stringify({ importId: params.importId, fileName: params.fileName }).slice(0, -1)},"row":`),
+  };
+}
+
+/**
+ * One new contact as a line of COPY text (no newline). Built from parts, not a JSON object per row:
+ * at 100,000 rows this loop is a measurable share of the import's CPU, so the importer builds the lines
+ * while the previous batch is in the database.
+ */
+export function contactCopyLine(format: ContactCopyFormat, id: string, row: number, values: Record<string, unknown>): string {
+  const parts = [format.fixed, id, `${format.sourcePrefix}${row}}`];
+  for (let i = 0; i < copyKeys.length; i++) {
+    const value = values[copyKeys[i]!];
+    parts.push(value === null || value === undefined ? copyDefaults[i]! : copyValue(value));
+  }
+  return parts.join("\t");
+}
+
+const copyTargetColumns = ["workspace_id", "source", "created_by", "owner_id", "id", "source_details", ...copyColumns.map(([name]) => name)];
 
 /**
  * New contacts through COPY (PostgreSQL only): the import then costs the table's indexes and little
  * else. COPY has no ON CONFLICT, so the caller looks the emails up first; a contact created with one of
  * them in between fails the COPY with a unique violation, the transaction rolls back, and the retried
- * step finds that contact. Lines are built from parts (not a JSON object per row) because at 100,000
- * rows this loop is a measurable share of the import's CPU.
+ * step finds that contact. The batch's text is sent whole: streamed row by row, the server waited on
+ * this process, which is busy validating the next batch meanwhile.
  */
-export async function copyContactsBatch(
-  db: Executor,
-  params: { workspaceId: string; createdBy: string | null; ownerId: string | null; importId: string; fileName: string; rows: CopyContactRow[] },
-) {
-  if (params.rows.length === 0) return;
-  const fixed = [params.workspaceId, "import", params.createdBy, params.ownerId].map(copyValue).join("\t");
-  const sourcePrefix = copyValue(`${JSON.stringify({ importId: params.importId, fileName: params.fileName }).slice(0, -1)},"row":`);
-  const rows = params.rows;
-  function* chunks() {
-    for (let start = 0; start < rows.length; start += 500) {
-      const lines: string[] = [];
-      for (const { id, row, values } of rows.slice(start, start + 500)) {
-        const parts = [fixed, id, `${sourcePrefix}${row}}`];
-        for (let i = 0; i < copyKeys.length; i++) {
-          const value = values[copyKeys[i]!];
-          parts.push(value === null || value === undefined ? copyDefaults[i]! : copyValue(value));
-        }
-        lines.push(parts.join("\t"));
-      }
-      yield `${lines.join("\n")}\n`;
-    }
-  }
-  const columns = ["workspace_id", "source", "created_by", "owner_id", "id", "source_details", ...copyColumns.map(([name]) => name)];
-  await copyIn(db, "contacts", columns, chunks());
+export async function copyContactLines(db: Executor, lines: string[]) {
+  if (lines.length === 0) return;
+  await copyIn(db, "contacts", copyTargetColumns, [`${lines.join("\n")}\n`]);
 }
 
 /** Writes full new values (and restores soft-deleted rows) for a batch of existing contacts in one UPDATE. */

@@ -15,10 +15,12 @@ import type { SplitterPosition } from "./pipeline/splitter";
 import { ImportFileError } from "./pipeline/splitter";
 import { compileRowPlan } from "./plan";
 import {
-  ensureTags, findContactCustomFields, findFile, findIssuesPage, hasDeletedContacts, insertCustomFieldDefinitions, insertIssues, sumCommittedCounts,
+  contactCopyFormat, contactCopyLine, ensureTags, findContactCustomFields, type ContactCopyFormat, findFile, findIssuesPage, hasDeletedContacts, insertCustomFieldDefinitions, insertIssues, sumCommittedCounts,
 } from "./queries";
 import { addCounts, emptyCounts, type ImportCounts, type ImportJobInput, type ImportPlan } from "./schemas";
-import { writeBatch, type BatchContext } from "./write-batch";
+import { copyFormatParams, writeBatch, type BatchContext, type PrebuiltCopyLines } from "./write-batch";
+import { uuidv7 } from "./uuid";
+import { supportsCopy } from "@/db/copy";
 
 export const MAX_IMPORT_ROWS = Number(process.env.HASTECRM_IMPORT_MAX_ROWS ?? 2_000_000);
 
@@ -146,11 +148,11 @@ async function sourceOf(deps: JobDeps, ref: JobRef) {
   return { job, file: await deps.storage.source(record.storageKey) };
 }
 
-type Prepared = { batch: Awaited<ReturnType<typeof readRowBatch>>; results: ReturnType<typeof processRow>[] };
+type Prepared = { batch: Awaited<ReturnType<typeof readRowBatch>>; results: ReturnType<typeof processRow>[]; prebuilt?: PrebuiltCopyLines };
 
-// The next batch is read and validated while the current one is being written, so parsing and
-// validation (CPU in this process) overlap the database's work. Keyed by job and byte offset; the
-// result is a pure function of both, so a prefetched batch is exactly what the step would compute.
+// The next batch is read, validated and turned into COPY text while the current one is being written,
+// so this process's CPU work overlaps the database's. Keyed by job and byte offset; the result is a
+// pure function of both (up to the new contacts' ids), so a prefetched batch is what the step would compute.
 const prefetched = new Map<string, Promise<Prepared>>();
 
 const PROCESS_SLICE = 50;
@@ -159,16 +161,24 @@ const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resol
 /**
  * Validation runs in slices that hand the event loop back in between: a prefetched batch is processed
  * while the current one is in the database, and the current transaction's round trips must not wait
- * behind 5,000 rows of synchronous work (that serialised the two and cost a third of the import's time).
+ * behind 5,000 rows of synchronous work.
  */
-async function readAndProcess(file: ByteSource, plan: ImportPlan, at: SplitterPosition): Promise<Prepared> {
-  const batch = await readRowBatch(file, plan.format, at, plan.batchSize);
+async function readAndProcess(file: ByteSource, plan: ImportPlan, at: SplitterPosition, limit: number, copyFormat: ContactCopyFormat | null): Promise<Prepared> {
+  const batch = await readRowBatch(file, plan.format, at, limit);
   const results: ReturnType<typeof processRow>[] = [];
+  const prebuilt: PrebuiltCopyLines | undefined = copyFormat ? new Map() : undefined;
   for (let start = 0; start < batch.rows.length; start += PROCESS_SLICE) {
     if (start > 0) await yieldToEventLoop();
-    for (const row of batch.rows.slice(start, start + PROCESS_SLICE)) results.push(processRow(plan.rowPlan, row));
+    for (const row of batch.rows.slice(start, start + PROCESS_SLICE)) {
+      const result = processRow(plan.rowPlan, row);
+      results.push(result);
+      if (prebuilt && result.ok) {
+        const id = uuidv7();
+        prebuilt.set(result, { id, line: contactCopyLine(copyFormat!, id, result.row, result.values) });
+      }
+    }
   }
-  return { batch, results };
+  return { batch, results, prebuilt };
 }
 
 function takePrefetched(ref: JobRef, at: SplitterPosition): Promise<Prepared> | undefined {
@@ -178,27 +188,32 @@ function takePrefetched(ref: JobRef, at: SplitterPosition): Promise<Prepared> | 
   return hit;
 }
 
-function prefetch(ref: JobRef, file: ByteSource, plan: ImportPlan, at: SplitterPosition) {
+function prefetch(ref: JobRef, file: ByteSource, plan: ImportPlan, at: SplitterPosition, copyFormat: ContactCopyFormat | null) {
   for (const key of prefetched.keys()) if (key.startsWith(`${ref.jobId}:`)) prefetched.delete(key);
-  const pending = readAndProcess(file, plan, at);
+  const pending = readAndProcess(file, plan, at, plan.batchSize, copyFormat);
   pending.catch(() => {});
   prefetched.set(`${ref.jobId}:${at.offset}`, pending);
   if (prefetched.size > 16) prefetched.delete(prefetched.keys().next().value!);
 }
 
+/** The first batch is small: nothing overlaps its validation, and the database would wait for all of it. */
+const FIRST_BATCH_ROWS = 1_000;
+
 /** Reads, validates and writes one batch in one transaction with the job's counters and the batch's ledger row. */
 async function importBatch(deps: JobDeps, ref: JobRef, plan: ImportPlan, at: SplitterPosition, index: number): Promise<BatchOutput> {
   const { job, file } = await sourceOf(deps, ref);
-  const { batch, results } = await (takePrefetched(ref, at) ?? readAndProcess(file, plan, at));
-  if (!batch.done) prefetch(ref, file, plan, batch.next);
   const context: BatchContext = {
     ref, fileName: job.input.fileName, options: job.input.options, optionTagIds: plan.optionTagIds, lookForDeleted: plan.lookForDeleted, actor: actorOf(job.input),
   };
+  const copyFormat = supportsCopy(deps.db) ? contactCopyFormat(copyFormatParams(context)) : null;
+  const limit = index === 0 ? Math.min(plan.batchSize, FIRST_BATCH_ROWS) : plan.batchSize;
+  const { batch, results, prebuilt } = await (takePrefetched(ref, at) ?? readAndProcess(file, plan, at, limit, copyFormat));
+  if (!batch.done) prefetch(ref, file, plan, batch.next, copyFormat);
   const output = await runOnce(deps.db, ref, `write-${index}`, async (tx) => {
     const current = await findJob(tx, ref, { forUpdate: true });
     if (current?.cancelRequestedAt) return { cancelled: true, counts: emptyCounts(), next: at, done: true };
     await deferSearchRefresh(tx);
-    const counts = await writeBatch(tx, context, results);
+    const counts = await writeBatch(tx, context, results, prebuilt);
     await incrementJobCounts(tx, ref, {
       processed: counts.rows,
       success: counts.created + counts.updated + counts.restored + counts.unchanged,

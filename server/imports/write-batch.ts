@@ -6,7 +6,7 @@ import { CUSTOM_PREFIX } from "./pipeline/mapping";
 import type { ContactValues, ImportIssue, RowResult } from "./pipeline/row";
 import { supportsCopy } from "@/db/copy";
 import {
-  copyContactsBatch, ensureTags, findContactsWrittenByJob, findDeletedContactsByEmails, findLiveContactsByCustomKey, findLiveContactsByEmails,
+  contactCopyFormat, contactCopyLine, copyContactLines, ensureTags, findContactsWrittenByJob, findDeletedContactsByEmails, findLiveContactsByCustomKey, findLiveContactsByEmails,
   findTagIdsOfContacts, insertAuditBatch, insertContactsBatch, insertIssues, linkTags, updateContactsBatch, type ContactRow,
 } from "./queries";
 import { emptyCounts, type ImportCounts, type ImportOptions } from "./schemas";
@@ -43,7 +43,16 @@ function issueOf(row: Valid, code: ImportIssue["code"], error: string, severity:
  * before-image undo needs, and every issue is recorded. Re-running it after a commit is prevented by
  * the caller's ledger; re-running it after a rollback is harmless.
  */
-export async function writeBatch(tx: Executor, ctx: BatchContext, results: RowResult[]): Promise<ImportCounts> {
+/** The COPY text of a batch's valid rows, with their new ids, built ahead (see contactCopyLine). */
+export type PrebuiltCopyLines = Map<RowResult, { id: string; line: string }>;
+
+/** The fixed part of every COPY line this import writes. */
+export function copyFormatParams(ctx: BatchContext) {
+  const ownerId = ctx.options.ownerId === undefined ? ctx.actor.userId : ctx.options.ownerId;
+  return { workspaceId: ctx.ref.workspaceId, createdBy: ctx.actor.userId, ownerId, importId: ctx.ref.jobId, fileName: ctx.fileName };
+}
+
+export async function writeBatch(tx: Executor, ctx: BatchContext, results: RowResult[], prebuilt?: PrebuiltCopyLines): Promise<ImportCounts> {
   const { ref, options } = ctx;
   const counts = emptyCounts();
   counts.rows = results.length;
@@ -76,11 +85,10 @@ export async function writeBatch(tx: Executor, ctx: BatchContext, results: RowRe
     rows: rows.map((r, i) => ({ ...r.values, id: ids[i]!, ownerId, sourceDetails: { importId: ref.jobId, fileName: ctx.fileName, row: r.row } })),
   });
   const insertRows = (rows: Valid[], ids: string[]) => insertContactsBatch(tx, batchRows(rows, ids));
-  const copyRows = (rows: Valid[], ids: string[]) =>
-    copyContactsBatch(tx, {
-      workspaceId: ref.workspaceId, createdBy: ctx.actor.userId, ownerId, importId: ref.jobId, fileName: ctx.fileName,
-      rows: rows.map((r, i) => ({ id: ids[i]!, row: r.row, values: r.values })),
-    });
+  const copyRows = (rows: Valid[], ids: string[]) => {
+    const format = contactCopyFormat(copyFormatParams(ctx));
+    return copyContactLines(tx, rows.map((r, i) => prebuilt?.get(r)?.line ?? contactCopyLine(format, ids[i]!, r.row, r.values)));
+  };
   const matchKey = options.matchOn.startsWith(CUSTOM_PREFIX) ? options.matchOn.slice(CUSTOM_PREFIX.length) : null;
 
   // On PostgreSQL new contacts go in by COPY after one lookup of the batch's emails. Elsewhere (PGlite),
@@ -156,7 +164,7 @@ export async function writeBatch(tx: Executor, ctx: BatchContext, results: RowRe
   if (creates.length > 0) {
     // In the insert-first path a row that conflicted but matches nothing now lost a race with a delete.
     if (created.length > 0 || (!copy && !matchKey && !ctx.lookForDeleted)) throw new ConcurrentWriteError("contacts changed while the batch ran");
-    const ids = creates.map(() => uuidv7());
+    const ids = creates.map((row) => prebuilt?.get(row)?.id ?? uuidv7());
     if (copy) {
       await copyRows(creates, ids);
     } else {
