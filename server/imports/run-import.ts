@@ -210,9 +210,8 @@ async function importBatch(deps: JobDeps, ref: JobRef, plan: ImportPlan, at: Spl
   const { batch, results, prebuilt } = await (takePrefetched(ref, at) ?? readAndProcess(file, plan, at, limit, copyFormat));
   if (!batch.done) prefetch(ref, file, plan, batch.next, copyFormat);
   const output = await runOnce(deps.db, ref, `write-${index}`, async (tx) => {
-    const current = await findJob(tx, ref, { forUpdate: true });
+    const [current] = await Promise.all([findJob(tx, ref, { forUpdate: true }), deferSearchRefresh(tx)]);
     if (current?.cancelRequestedAt) return { cancelled: true, counts: emptyCounts(), next: at, done: true };
-    await deferSearchRefresh(tx);
     const counts = await writeBatch(tx, context, results, prebuilt);
     await incrementJobCounts(tx, ref, {
       processed: counts.rows,

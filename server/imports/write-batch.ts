@@ -217,8 +217,7 @@ export async function writeBatch(tx: Executor, ctx: BatchContext, results: RowRe
     });
   }
   await updateContactsBatch(tx, { workspaceId: ref.workspaceId, rows: changedUpdates.map((u) => ({ ...u.after, updatedAt: undefined })) });
-  await linkTags(tx, { workspaceId: ref.workspaceId, pairs: links });
-  await insertAuditBatch(tx, audit);
-  await insertIssues(tx, ref, issues);
+  // Independent inserts, sent together: postgres.js pipelines them on the transaction's connection.
+  await Promise.all([linkTags(tx, { workspaceId: ref.workspaceId, pairs: links }), insertAuditBatch(tx, audit), insertIssues(tx, ref, issues)]);
   return counts;
 }
