@@ -22,7 +22,7 @@ export default defineConfig({
   projects: [{ name: "chromium", use: { browserName: "chromium", viewport: { width: 1280, height: 800 } } }],
   webServer: {
     // A production build on its own embedded database, emptied each run; specs seed their own workspaces.
-    command: `rm -rf .data/e2e && npx next build && npx next start -p ${port} -H 127.0.0.1`,
+    command: `rm -rf .data/e2e && npx next build && npm run start -- -p ${port} -H 127.0.0.1`,
     url: `${baseURL}/api/health`,
     timeout: 300_000,
     reuseExistingServer: !process.env.CI,

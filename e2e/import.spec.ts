@@ -82,6 +82,8 @@ test("an admin imports a Pipedrive export through the wizard, downloads the fail
   await expect(page.getByTestId("import-status")).toHaveText("Completed");
   await expect(page.getByTestId("import-meta")).toContainText(account.name);
   await expect(page.getByTestId("result-created")).toHaveText(String(expected.valid_unique_email_rows));
+  // The imported contacts reach the search index through their own job, which the page follows.
+  await expect(page.getByTestId("search-index-status")).toHaveText("Search index: up to date with this import.", { timeout: 30_000 });
   await page.getByText("Mapping and options").click();
   await expect(page.getByText("Pipedrive import", { exact: true })).toBeVisible();
   await expect(page.getByText("Skips invalid rows")).toBeVisible();

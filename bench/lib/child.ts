@@ -4,9 +4,9 @@ import { spawn } from "node:child_process";
  * Runs `script` in a fresh Node process (same loader flags, so TypeScript works) with `flag <json args>`
  * and resolves with the JSON of its last stdout line: a measurement whose peak RSS is the child's own.
  */
-export function runJsonChild<T>(script: string, flag: string, args: unknown): Promise<T> {
+export function runJsonChild<T>(script: string, flag: string, args: unknown, nodeFlags: string[] = []): Promise<T> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...process.execArgv, script, flag, JSON.stringify(args)], { stdio: ["ignore", "pipe", "inherit"] });
+    const child = spawn(process.execPath, [...nodeFlags, ...process.execArgv, script, flag, JSON.stringify(args)], { stdio: ["ignore", "pipe", "inherit"] });
     let out = "";
     child.stdout.on("data", (chunk: Buffer) => (out += chunk.toString()));
     child.on("error", reject);

@@ -13,6 +13,7 @@ import { Alert, EmptyState, ErrorState } from "@/components/ui/states";
 import { ImportSummary, IssueTable } from "./import-parts";
 import { ImportSettings } from "./import-settings";
 import { ProgressPanel } from "./progress-panel";
+import { SearchIndexStatus } from "./search-index-status";
 import { formatCount, formatWhen, importBadge, undoState } from "./status";
 import type { ImportDetail } from "./types";
 import { UndoImport } from "./undo-import";
@@ -165,6 +166,7 @@ export function ImportDetailView({ importId }: { importId: string }) {
           <Alert tone="info">This import was undone{typeof data.undo?.undoneAt === "string" ? ` on ${formatWhen(data.undo.undoneAt)}` : ""}: its contacts were removed and its updates reverted.</Alert>
         ) : null}
         {!isActive ? <ImportSummary counts={data.counts} /> : null}
+        {!isActive && data.searchIndexJobId && undo === "none" ? <SearchIndexStatus jobId={data.searchIndexJobId} /> : null}
         <ImportSettings detail={data} />
 
         <section className="flex flex-col gap-3">

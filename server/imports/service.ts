@@ -22,6 +22,8 @@ import {
   findTemplates, sumCommittedCounts, upsertTemplate,
 } from "./queries";
 import { MAX_IMPORT_ROWS } from "./run-import";
+import { findStepOutput } from "../jobs/queries";
+import { SEARCH_INDEX_LEDGER_KEY } from "../search/index-job";
 import { addCounts, emptyCounts, type ImportContactsInput, type ImportJobInput } from "./schemas";
 
 export interface ImportServiceOptions {
@@ -217,7 +219,9 @@ export async function getImport(ctx: ServiceContext, input: { importId: string }
   const job = await importJobOrThrow(ctx, input.importId);
   const ref = { workspaceId: ctx.workspaceId, jobId: job.id };
   const jobInput = job.input as ImportJobInput;
-  const [written, issueRows] = await Promise.all([sumCommittedCounts(ctx.db, ref, "write"), countIssues(ctx.db, ref)]);
+  const [written, issueRows, searchIndex] = await Promise.all([
+    sumCommittedCounts(ctx.db, ref, "write"), countIssues(ctx.db, ref), findStepOutput(ctx.db, ref, SEARCH_INDEX_LEDGER_KEY),
+  ]);
   const counts = (job.result?.counts as ReturnType<typeof emptyCounts> | undefined) ?? written.reduce((sum, o) => addCounts(sum, o.counts ?? {}), emptyCounts());
   return {
     importId: job.id, status: job.status, runner: job.runner, fileId: jobInput.fileId, fileName: jobInput.fileName,
@@ -229,6 +233,8 @@ export async function getImport(ctx: ServiceContext, input: { importId: string }
     errors: job.errorReport, error: job.error,
     undo: (job.result?.undo as Record<string, unknown> | undefined) ?? null,
     createdAt: job.createdAt, startedAt: job.startedAt, finishedAt: job.finishedAt, cancelRequestedAt: job.cancelRequestedAt,
+    /** The job that puts the imported contacts in the search index (queued when the import finishes). */
+    searchIndexJobId: typeof searchIndex?.output === "string" ? searchIndex.output : null,
   };
 }
 

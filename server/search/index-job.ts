@@ -124,9 +124,13 @@ export async function runSearchIndexJob(deps: JobDeps & { contactsPerStep?: numb
  * Queues the search refresh of what `source` wrote, once however often its finishing step is replayed
  * (the new job's id is kept in the source job's ledger), and starts it on the source job's runner.
  */
+/** Where the source job's ledger keeps the id of its search_index job. */
+const SEARCH_INDEX_STEP = "search-index";
+export const SEARCH_INDEX_LEDGER_KEY = `commit:${SEARCH_INDEX_STEP}`;
+
 export async function startSearchIndexJob(deps: JobDeps, source: Pick<JobRow, "workspaceId" | "id" | "runner" | "actorId">) {
   const sourceRef = { workspaceId: source.workspaceId, jobId: source.id };
-  const jobId = await runOnce(deps.db, sourceRef, "search-index", async (tx) => {
+  const jobId = await runOnce(deps.db, sourceRef, SEARCH_INDEX_STEP, async (tx) => {
     const input: SearchIndexJobInput = { sourceJobId: source.id };
     const job = await insertJob(tx, { workspaceId: source.workspaceId, kind: "search_index", runner: source.runner, input, actorId: source.actorId });
     return job.id;
