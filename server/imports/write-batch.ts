@@ -36,13 +36,6 @@ function issueOf(row: Valid, code: ImportIssue["code"], error: string, severity:
   return { row: row.row, line: row.line, field: "email", severity, code, error };
 }
 
-/**
- * Writes one batch of processed rows inside the caller's transaction: duplicates of earlier rows are
- * skipped, new emails become contacts in one multi-row INSERT, existing ones (when updating) and
- * soft-deleted ones (always) are updated in one UPDATE, every change gets its audit row with the
- * before-image undo needs, and every issue is recorded. Re-running it after a commit is prevented by
- * the caller's ledger; re-running it after a rollback is harmless.
- */
 /** The COPY text of a batch's valid rows, with their new ids, built ahead (see contactCopyLine). */
 export type PrebuiltCopyLines = Map<RowResult, { id: string; line: string }>;
 
@@ -52,6 +45,13 @@ export function copyFormatParams(ctx: BatchContext) {
   return { workspaceId: ctx.ref.workspaceId, createdBy: ctx.actor.userId, ownerId, importId: ctx.ref.jobId, fileName: ctx.fileName };
 }
 
+/**
+ * Writes one batch of processed rows inside the caller's transaction: duplicates of earlier rows are
+ * skipped, new emails become contacts (COPY on PostgreSQL, one multi-row INSERT on PGlite), existing ones (when updating) and
+ * soft-deleted ones (always) are updated in one UPDATE, every change gets its audit row with the
+ * before-image undo needs, and every issue is recorded. Re-running it after a commit is prevented by
+ * the caller's ledger; re-running it after a rollback is harmless.
+ */
 export async function writeBatch(tx: Executor, ctx: BatchContext, results: RowResult[], prebuilt?: PrebuiltCopyLines): Promise<ImportCounts> {
   const { ref, options } = ctx;
   const counts = emptyCounts();
@@ -78,7 +78,7 @@ export async function writeBatch(tx: Executor, ctx: BatchContext, results: RowRe
     valid.push(result);
   }
 
-  const ownerId = options.ownerId === undefined ? ctx.actor.userId : options.ownerId;
+  const { ownerId } = copyFormatParams(ctx);
   const batchRows = (rows: Valid[], ids: string[]) => ({
     workspaceId: ref.workspaceId,
     createdBy: ctx.actor.userId,
