@@ -37,8 +37,8 @@ export async function listJobs(ctx: ServiceContext, input: { kinds?: JobKind[]; 
  */
 export async function cancelJob(ctx: ServiceContext, input: { id: string }) {
   const job = await visibleJob(ctx, input.id);
-  if (!activeJobStatuses.includes(job.status)) throw badRequest("id", `the job has already ${job.status === "succeeded" ? "finished" : job.status}`);
   if (job.kind === "search_index") throw badRequest("id", "search indexing cannot be cancelled: the contacts it has not reached yet would never be found by search");
+  if (!activeJobStatuses.includes(job.status)) throw badRequest("id", `the job has already ${job.status === "succeeded" ? "finished" : job.status}`);
   const ref = { workspaceId: ctx.workspaceId, jobId: job.id };
   const updated = await updateJob(ctx.db, ref, { status: "cancelling", cancelRequestedAt: job.cancelRequestedAt ?? new Date() });
   publishJobChange(ref);
