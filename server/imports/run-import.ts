@@ -242,13 +242,14 @@ export async function finishImport(deps: JobDeps, ref: JobRef): Promise<{ status
   const error = blocked
     ? `${validation.invalid + validation.missing} of ${validation.rows} rows are invalid; nothing was imported (skipInvalid is off)`
     : null;
+  // The batches deferred their search refresh (deferSearchRefresh); a search_index job does it now. It
+  // is queued before the import shows as finished, so whoever sees the import done finds its index job.
+  if (counts.created + counts.updated + counts.restored > 0) await startSearchIndexJob(deps, job);
   await updateJob(deps.db, ref, {
     status, error, finishedAt: new Date(), progress: status === "succeeded" ? 1 : job.progress,
     errorReport: firstIssues.map((i) => ({ row: i.row, field: i.field, error: i.error })),
     result: { ...(job.result ?? {}), phase: "finished", counts },
   });
-  // The batches deferred their search refresh (deferSearchRefresh); a search_index job does it now.
-  if (counts.created + counts.updated + counts.restored > 0) await startSearchIndexJob(deps, job);
   if (input.options.notifyOnComplete) {
     const summary = blocked
       ? error!
