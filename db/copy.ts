@@ -41,7 +41,11 @@ export function copyValue(value: unknown): string {
  * would hang forever. The error still reaches the query's `reject`, so it is hooked here and ends the
  * wait; the server has already aborted the statement, and the caller's transaction rolls back.
  */
-export async function copyIn(db: Executor, table: string, columns: readonly string[], lines: Iterable<string> | AsyncIterable<string>): Promise<void> {
+export async function copyIn(
+  db: Executor, table: string, columns: readonly string[], lines: Iterable<string> | AsyncIterable<string>,
+  /** Called once the server has accepted the COPY and the data starts to flow. */
+  onStarted?: () => void,
+): Promise<void> {
   const client = postgresJsClient(db);
   if (!client) throw new Error("COPY needs PostgreSQL through postgres.js");
   const query = client.unsafe(`copy ${table} (${columns.join(", ")}) from stdin`);
@@ -54,5 +58,7 @@ export async function copyIn(db: Executor, table: string, columns: readonly stri
     return reject(error);
   };
   const writable = await query.writable();
-  await Promise.race([pipeline(Readable.from(lines), writable), failed]);
+  const sending = pipeline(Readable.from(lines), writable);
+  onStarted?.();
+  await Promise.race([sending, failed]);
 }

@@ -178,9 +178,9 @@ const copyTargetColumns = ["workspace_id", "source", "created_by", "owner_id", "
  * step finds that contact. The batch's text is sent whole: streamed row by row, the server waited on
  * this process, which is busy validating the next batch meanwhile.
  */
-export async function copyContactLines(db: Executor, lines: string[]) {
+export async function copyContactLines(db: Executor, lines: string[], onStarted?: () => void) {
   if (lines.length === 0) return;
-  await copyIn(db, "contacts", copyTargetColumns, [`${lines.join("\n")}\n`]);
+  await copyIn(db, "contacts", copyTargetColumns, [`${lines.join("\n")}\n`], onStarted);
 }
 
 /** Writes full new values (and restores soft-deleted rows) for a batch of existing contacts in one UPDATE. */

@@ -188,9 +188,14 @@ function takePrefetched(ref: JobRef, at: SplitterPosition): Promise<Prepared> | 
   return hit;
 }
 
-function prefetch(ref: JobRef, file: ByteSource, plan: ImportPlan, at: SplitterPosition, copyFormat: ContactCopyFormat | null) {
+/**
+ * Starts preparing the batch at `at` once `start` settles: the current batch opens `start` when its
+ * COPY is on its way, so the preparation fills the time the database spends on it instead of slowing
+ * the transaction's round trips before and after.
+ */
+function prefetch(ref: JobRef, file: ByteSource, plan: ImportPlan, at: SplitterPosition, copyFormat: ContactCopyFormat | null, start: Promise<void>) {
   for (const key of prefetched.keys()) if (key.startsWith(`${ref.jobId}:`)) prefetched.delete(key);
-  const pending = readAndProcess(file, plan, at, plan.batchSize, copyFormat);
+  const pending = start.then(() => readAndProcess(file, plan, at, plan.batchSize, copyFormat));
   pending.catch(() => {});
   prefetched.set(`${ref.jobId}:${at.offset}`, pending);
   if (prefetched.size > 16) prefetched.delete(prefetched.keys().next().value!);
@@ -208,11 +213,12 @@ async function importBatch(deps: JobDeps, ref: JobRef, plan: ImportPlan, at: Spl
   const copyFormat = supportsCopy(deps.db) ? contactCopyFormat(copyFormatParams(context)) : null;
   const limit = index === 0 ? Math.min(plan.batchSize, FIRST_BATCH_ROWS) : plan.batchSize;
   const { batch, results, prebuilt } = await (takePrefetched(ref, at) ?? readAndProcess(file, plan, at, limit, copyFormat));
-  if (!batch.done) prefetch(ref, file, plan, batch.next, copyFormat);
+  let startNext = () => {};
+  if (!batch.done) prefetch(ref, file, plan, batch.next, copyFormat, new Promise<void>((resolve) => (startNext = resolve)));
   const output = await runOnce(deps.db, ref, `write-${index}`, async (tx) => {
     const [current] = await Promise.all([findJob(tx, ref, { forUpdate: true }), deferSearchRefresh(tx)]);
     if (current?.cancelRequestedAt) return { cancelled: true, counts: emptyCounts(), next: at, done: true };
-    const counts = await writeBatch(tx, context, results, prebuilt);
+    const counts = await writeBatch(tx, context, results, prebuilt, startNext).finally(startNext);
     await incrementJobCounts(tx, ref, {
       processed: counts.rows,
       success: counts.created + counts.updated + counts.restored + counts.unchanged,

@@ -52,7 +52,9 @@ export function copyFormatParams(ctx: BatchContext) {
  * before-image undo needs, and every issue is recorded. Re-running it after a commit is prevented by
  * the caller's ledger; re-running it after a rollback is harmless.
  */
-export async function writeBatch(tx: Executor, ctx: BatchContext, results: RowResult[], prebuilt?: PrebuiltCopyLines): Promise<ImportCounts> {
+export async function writeBatch(
+  tx: Executor, ctx: BatchContext, results: RowResult[], prebuilt?: PrebuiltCopyLines, onCopyStarted?: () => void,
+): Promise<ImportCounts> {
   const { ref, options } = ctx;
   const counts = emptyCounts();
   counts.rows = results.length;
@@ -87,7 +89,7 @@ export async function writeBatch(tx: Executor, ctx: BatchContext, results: RowRe
   const insertRows = (rows: Valid[], ids: string[]) => insertContactsBatch(tx, batchRows(rows, ids));
   const copyRows = (rows: Valid[], ids: string[]) => {
     const format = contactCopyFormat(copyFormatParams(ctx));
-    return copyContactLines(tx, rows.map((r, i) => prebuilt?.get(r)?.line ?? contactCopyLine(format, ids[i]!, r.row, r.values)));
+    return copyContactLines(tx, rows.map((r, i) => prebuilt?.get(r)?.line ?? contactCopyLine(format, ids[i]!, r.row, r.values)), onCopyStarted);
   };
   const matchKey = options.matchOn.startsWith(CUSTOM_PREFIX) ? options.matchOn.slice(CUSTOM_PREFIX.length) : null;
 
