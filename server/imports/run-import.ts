@@ -227,7 +227,8 @@ async function importBatch(deps: JobDeps, ref: JobRef, plan: ImportPlan, at: Spl
       currentRow: batch.rows.at(-1)?.row ?? null,
     });
     return { cancelled: false, counts, next: batch.next, done: batch.done };
-  });
+    // Whatever happened (a replayed commit, a cancel, an error), the next batch must not wait forever.
+  }).finally(startNext);
   publishJobChange(ref);
   return output;
 }
