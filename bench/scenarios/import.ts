@@ -16,6 +16,7 @@ import { fileURLToPath } from "node:url";
 import type { Faker } from "@faker-js/faker";
 import postgres from "postgres";
 import { openPostgres } from "@/db/client";
+import { copyValue } from "@/db/copy";
 import { migrate } from "@/db/migrate";
 import { and, eq, sql } from "drizzle-orm";
 import { jobs, memberships, users, workspaces } from "@/db/schema";
@@ -122,14 +123,13 @@ const COPY_COLUMNS = "workspace_id, email, first_name, last_name, company, title
  */
 async function writeCopyFile(file: string, rows: number, ids: { workspaceId: string; userId: string }) {
   const faker = await loadFaker();
-  const esc = (v: string) => v.replace(/\\/g, "\\\\").replace(/\t/g, "\\t").replace(/\n/g, "\\n");
   async function* lines() {
     let chunk = "";
     let row = 1;
     for (const r of generateRows(faker, rows)) {
       const custom = JSON.stringify({ score: r.score });
       const source = JSON.stringify({ importId: ids.workspaceId, fileName: "contacts.csv", row: ++row });
-      chunk += `${[ids.workspaceId, r.email.toLowerCase(), r.firstName, r.lastName, r.company, r.title, r.phone, r.city, r.country, "import", custom, ids.userId, ids.userId, source].map(esc).join("\t")}\n`;
+      chunk += `${[ids.workspaceId, r.email.toLowerCase(), r.firstName, r.lastName, r.company, r.title, r.phone, r.city, r.country, "import", custom, ids.userId, ids.userId, source].map(copyValue).join("\t")}\n`;
       if (chunk.length > 1 << 20) {
         yield chunk;
         chunk = "";

@@ -4,7 +4,9 @@ import path from "node:path";
 import { and, asc, eq } from "drizzle-orm";
 import { contacts, contactTags, tags } from "@/db/schema";
 import type { Database } from "@/db/types";
-import { createTestAuth } from "@/test/db";
+import { afterAll, beforeAll } from "vitest";
+import type { DatabaseHandle } from "@/db/client";
+import { createTestAuth, openTestDatabase } from "@/test/db";
 import type { ServiceContext } from "../context";
 import { createLocalStorage } from "../files/storage";
 import { handleUploadRequest } from "../files/upload";
@@ -14,6 +16,22 @@ import { createCallerFactory } from "../trpc/init";
 import { appRouter } from "../trpc/root";
 
 export const fixturesDir = path.resolve(process.cwd(), "../shared/fixtures/csv");
+
+/**
+ * The usual setup of a test file that imports: a fresh database opened before its tests and closed after
+ * them (or Node never exits), and a temporary file store removed with it.
+ */
+export function importTestEnvironment() {
+  const env = { handle: undefined as unknown as DatabaseHandle, files: createTemporaryFileStorage() };
+  beforeAll(async () => {
+    env.handle = await openTestDatabase();
+  });
+  afterAll(async () => {
+    await env.handle?.close();
+    env.files.cleanup();
+  });
+  return env;
+}
 
 /** Files go to a fresh temporary directory per test file (the services read HASTECRM_FILES_DIR). */
 export function createTemporaryFileStorage() {
